@@ -1,0 +1,52 @@
+package com.b2brics.connect.accounts;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import com.b2brics.connect.telegram.TelegramUser;
+import com.b2brics.connect.telegram.UserLanguage;
+
+/**
+ * What other modules may ask about a person the bot knows: their language (their own choice,
+ * else Telegram's language_code) and whether the bot can reach them.
+ */
+@Service
+public class Accounts implements UserLanguage {
+
+	static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+	private final BotUsers users;
+	private final Clock clock;
+
+	Accounts(BotUsers users, Clock clock) {
+		this.users = users;
+		this.clock = clock;
+	}
+
+	@Override
+	public Locale of(TelegramUser user) {
+		return users.find(user.id())
+			.map(u -> u.language() != null ? Locale.forLanguageTag(u.language()) : UserLanguage.fromLanguageCode(user.languageCode()))
+			.orElseGet(() -> UserLanguage.fromLanguageCode(user.languageCode()));
+	}
+
+	/** The locale of a known user by id; English when unknown. */
+	public Locale localeOf(long telegramId) {
+		return users.find(telegramId)
+			.map(u -> u.language() != null ? Locale.forLanguageTag(u.language()) : UserLanguage.fromLanguageCode(u.languageCode()))
+			.orElse(Locale.ENGLISH);
+	}
+
+	/** False when the user blocked the bot (until they write again) or never started it. */
+	public boolean reachable(long telegramId) {
+		Optional<BotUsers.BotUser> user = users.find(telegramId);
+		return user.isPresent() && user.get().startedAt() != null && user.get().unreachableAt() == null;
+	}
+
+	void seen(TelegramUser user) {
+		users.seen(user, clock.instant());
+	}
+}

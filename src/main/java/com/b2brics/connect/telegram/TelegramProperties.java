@@ -1,0 +1,50 @@
+package com.b2brics.connect.telegram;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the bot reaches Telegram and how hard it pushes. Limits sit a little under Telegram's
+ * published ones (30 messages/s per bot, 1/s per private chat, 20/min per group) so that clock
+ * jitter on either side never turns into a 429.
+ *
+ * @param botToken empty: the embedded sandbox decides the endpoint
+ * @param apiUrl server root; requests go to {@code <apiUrl>/bot<token>/<method>}
+ * @param webhookUrl public URL of {@code /telegram/webhook}; empty: long polling
+ * @param webhookSecret value Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}
+ * @param callbackSecret key that signs inline button data; empty: derived from the bot token
+ * @param instanceId this instance's name in claims and leases; empty: host name and port
+ */
+@ConfigurationProperties("b2brics.telegram")
+public record TelegramProperties(String botToken, @DefaultValue("https://api.telegram.org") String apiUrl,
+		String webhookUrl, String webhookSecret, String callbackSecret, String instanceId,
+		@DefaultValue("10s") Duration requestTimeout, @DefaultValue Inbox inbox, @DefaultValue Outbox outbox) {
+
+	/**
+	 * @param maxAttempts tries before an update goes to the dead-letter list
+	 * @param firstBackoff wait after the first failure; doubles each time
+	 * @param workers updates handled in parallel (never two of one chat)
+	 * @param batchSize rows written in one group commit at most
+	 * @param keep how long handled updates are kept for de-duplication (Telegram redelivers for 24 h)
+	 */
+	public record Inbox(@DefaultValue("5") int maxAttempts, @DefaultValue("1s") Duration firstBackoff,
+			@DefaultValue("4") int workers, @DefaultValue("500") int batchSize, @DefaultValue("7d") Duration keep,
+			@DefaultValue("500ms") Duration pollInterval) {
+	}
+
+	/**
+	 * @param perSecond messages per second for the whole bot
+	 * @param privateChatInterval gap between two messages to one private chat
+	 * @param groupInterval gap between two messages to one group
+	 * @param maxBackoff longest wait between retries of a failing message
+	 * @param claimFor how long a claimed message is reserved for the instance sending it
+	 * @param senders messages in flight at once
+	 */
+	public record Outbox(@DefaultValue("25") int perSecond, @DefaultValue("1100ms") Duration privateChatInterval,
+			@DefaultValue("3200ms") Duration groupInterval, @DefaultValue("5m") Duration maxBackoff,
+			@DefaultValue("60s") Duration claimFor, @DefaultValue("8") int senders,
+			@DefaultValue("200ms") Duration pollInterval) {
+	}
+}

@@ -1,0 +1,78 @@
+package com.b2brics.connect.telegram.internal;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.b2brics.connect.telegram.BotApiEndpoint;
+import com.google.gson.JsonObject;
+import com.pengrad.telegrambot.TelegramBot;
+import com.pengrad.telegrambot.request.BaseRequest;
+import com.pengrad.telegrambot.response.BaseResponse;
+import com.pengrad.telegrambot.response.ChatInviteLinkResponse;
+import com.pengrad.telegrambot.response.GetChatMemberCountResponse;
+import com.pengrad.telegrambot.response.GetChatMemberResponse;
+import com.pengrad.telegrambot.response.GetMeResponse;
+import com.pengrad.telegrambot.response.SendResponse;
+
+import okhttp3.OkHttpClient;
+
+/**
+ * The one place that talks to the Bot API, through pengrad's client. Never throws for a Telegram
+ * or network failure: every outcome comes back as an {@link ApiResult}.
+ */
+final class BotClient implements AutoCloseable {
+
+	private final TelegramBot bot;
+	private final BotApiEndpoint endpoint;
+
+	BotClient(BotApiEndpoint endpoint, Duration requestTimeout) {
+		this.endpoint = endpoint;
+		OkHttpClient http = new OkHttpClient.Builder().connectTimeout(5, TimeUnit.SECONDS)
+			.readTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+			.writeTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+			.retryOnConnectionFailure(false)
+			.build();
+		String root = endpoint.apiUrl().endsWith("/") ? endpoint.apiUrl().substring(0, endpoint.apiUrl().length() - 1)
+				: endpoint.apiUrl();
+		this.bot = new TelegramBot.Builder(endpoint.token()).apiUrl(root + "/bot")
+			.fileApiUrl(root + "/file/bot")
+			.okHttpClient(http)
+			.build();
+	}
+
+	BotApiEndpoint endpoint() {
+		return endpoint;
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	ApiResult call(String method, JsonObject params) {
+		ApiCall call = new ApiCall(method, responseTypeOf(method), params);
+		return execute(call);
+	}
+
+	<T extends BaseRequest<T, R>, R extends BaseResponse> ApiResult execute(BaseRequest<T, R> request) {
+		try {
+			return ApiResult.of(bot.execute(request));
+		}
+		catch (RuntimeException e) {
+			Throwable cause = e.getCause() != null ? e.getCause() : e;
+			return ApiResult.noAnswer(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+		}
+	}
+
+	static Class<? extends BaseResponse> responseTypeOf(String method) {
+		return switch (method) {
+			case "sendMessage", "sendDocument", "editMessageText", "editMessageReplyMarkup" -> SendResponse.class;
+			case "createChatInviteLink", "editChatInviteLink", "revokeChatInviteLink" -> ChatInviteLinkResponse.class;
+			case "getChatMember" -> GetChatMemberResponse.class;
+			case "getChatMemberCount" -> GetChatMemberCountResponse.class;
+			case "getMe" -> GetMeResponse.class;
+			default -> BaseResponse.class;
+		};
+	}
+
+	@Override
+	public void close() {
+		bot.shutdown();
+	}
+}

@@ -1,0 +1,327 @@
+package com.b2brics.connect.telegram.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.b2brics.connect.telegram.TelegramProperties;
+import com.b2brics.connect.telegram.UserUnreachable;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.pengrad.telegrambot.response.SendResponse;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Delivers the outbox within Telegram's limits. Claiming happens in one short transaction that
+ * holds the bot-wide budget row, so all instances share one token bucket and one pace per chat;
+ * a claimed row belongs to its instance until sent or until the claim runs out. Within a chat
+ * the next message is not claimed before the previous one is done, which keeps the order and
+ * makes the per-chat gap count from the moment Telegram answered.
+ */
+@Component
+class OutboxSender implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+	/** Messages that may go in one burst; with the refill rate this bounds any one-second window. */
+	private static final double BURST = 3;
+
+	private final OutboxStore store;
+	private final BotConnection connection;
+	private final TransactionTemplate tx;
+	private final OutboxSignal signal;
+	private final ApplicationEventPublisher events;
+	private final InstanceName instance;
+	private final TelegramProperties.Outbox settings;
+	private final AtomicInteger inFlight = new AtomicInteger();
+	private final AtomicLong depth = new AtomicLong();
+	private final Counter tooManyRequests;
+	private final Counter failures;
+	private final MeterRegistry meters;
+	private final Timer callLatency;
+	private final Timer deliveryDelay;
+	private ExecutorService pool;
+	private Thread loop;
+	private volatile boolean running;
+	private volatile long lastHousekeeping;
+
+	OutboxSender(OutboxStore store, BotConnection connection, TransactionTemplate tx, OutboxSignal signal,
+			ApplicationEventPublisher events, InstanceName instance, TelegramProperties properties, MeterRegistry meters) {
+		this.store = store;
+		this.connection = connection;
+		this.tx = tx;
+		this.signal = signal;
+		this.events = events;
+		this.instance = instance;
+		this.settings = properties.outbox();
+		this.meters = meters;
+		this.tooManyRequests = Counter.builder("telegram.outbox.429").description("429 answers from Telegram").register(meters);
+		this.failures = Counter.builder("telegram.outbox.failed").description("Rows refused for good").register(meters);
+		this.callLatency = Timer.builder("telegram.outbox.send.latency").description("Bot API call duration").publishPercentiles(0.5, 0.99).register(meters);
+		this.deliveryDelay = Timer.builder("telegram.outbox.delivery.delay").description("Queued until Telegram accepted").publishPercentiles(0.5, 0.99).register(meters);
+		Gauge.builder("telegram.outbox.depth", depth, AtomicLong::get).description("Rows waiting to be sent").register(meters);
+	}
+
+	private void run() {
+		while (running) {
+			try {
+				long wait = settings.pollInterval().toMillis();
+				if (connection.isOpen()) {
+					housekeeping();
+					int free = settings.senders() - inFlight.get();
+					if (free > 0) {
+						Claim claim = tx.execute(status -> claim(free));
+						for (OutboxStore.Row row : claim.rows()) {
+							inFlight.incrementAndGet();
+							pool.execute(() -> deliver(row));
+						}
+						if (claim.moreWaiting()) {
+							wait = Math.max(5, 1000 / settings.perSecond());
+						}
+					}
+				}
+				signal.await(wait);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException e) {
+				log.warn("Outbox claim failed, trying again: {}", e.toString());
+				sleepQuietly(settings.pollInterval());
+			}
+		}
+	}
+
+	private record Claim(List<OutboxStore.Row> rows, boolean moreWaiting) {
+	}
+
+	private Claim claim(int free) {
+		Instant now = Instant.now();
+		OutboxStore.Budget budget = store.lockBudget();
+		double elapsed = Math.max(0, Duration.between(budget.refilledAt(), now).toNanos() / 1e9);
+		double tokens = Math.min(BURST, budget.tokens() + elapsed * settings.perSecond());
+		boolean paused = budget.pausedUntil() != null && budget.pausedUntil().isAfter(now);
+		int pacedAllowed = paused ? 0 : (int) Math.floor(tokens);
+		List<OutboxStore.Row> candidates = store.candidates(now, pacedAllowed, free + 8);
+		List<OutboxStore.Row> claimed = new ArrayList<>();
+		int paced = 0;
+		for (OutboxStore.Row row : candidates) {
+			if (claimed.size() >= free) {
+				break;
+			}
+			if (row.paced() && paced >= pacedAllowed) {
+				continue;
+			}
+			if (store.claim(row.id(), instance.get(), now.plus(settings.claimFor()))) {
+				claimed.add(row);
+				if (row.paced()) {
+					paced++;
+					store.paceChat(row.chatId(), now.plus(intervalFor(row.chatId())));
+				}
+			}
+		}
+		store.saveBudget(tokens - paced, now);
+		return new Claim(claimed, candidates.size() > claimed.size() || (pacedAllowed == 0 && !paused && tokens < 1));
+	}
+
+	private void deliver(OutboxStore.Row row) {
+		MDC.put("tg", "outbox=" + row.id() + " chat=" + row.chatId());
+		try {
+			JsonObject params = JsonParser.parseString(row.params()).getAsJsonObject();
+			if (row.refOutboxId() > 0 && !resolveReference(row, params)) {
+				return;
+			}
+			long started = System.nanoTime();
+			ApiResult result = connection.client().call(row.method(), params);
+			callLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			if (result.noAnswer()) {
+				connection.noAnswer(result.description());
+			}
+			else {
+				connection.answered();
+			}
+			tx.executeWithoutResult(status -> record(row, result));
+		}
+		catch (RuntimeException e) {
+			log.warn("Delivering outbox row {} failed: {}", row.id(), e.toString());
+			try {
+				tx.executeWithoutResult(status -> store.retryLater(row.id(), Instant.now().plus(backoff(row.attempts())), e.toString()));
+			}
+			catch (RuntimeException ignored) {
+				// the claim runs out and the row goes back in line
+			}
+		}
+		finally {
+			MDC.remove("tg");
+			inFlight.decrementAndGet();
+			signal.wake();
+		}
+	}
+
+	/** Fills in Telegram's id of the message an edit refers to; false if it never will exist. */
+	private boolean resolveReference(OutboxStore.Row row, JsonObject params) {
+		var original = store.find(row.refOutboxId());
+		String status = original.map(OutboxStore.Row::status).orElse("GONE");
+		if ("SENT".equals(status) && original.get().telegramMessageId() != null) {
+			params.addProperty("message_id", original.get().telegramMessageId());
+			return true;
+		}
+		if ("PENDING".equals(status) || "SENDING".equals(status)) {
+			tx.executeWithoutResult(s -> store.retryLater(row.id(), Instant.now().plusSeconds(1), "waiting for the original"));
+			return false;
+		}
+		tx.executeWithoutResult(s -> store.markFailed(row.id(), "FAILED", "the message it refers to was not sent: " + status));
+		return false;
+	}
+
+	private void record(OutboxStore.Row row, ApiResult result) {
+		Instant now = Instant.now();
+		if (result.ok() || result.notModified()) {
+			Long messageId = null;
+			if (result.response() instanceof SendResponse send && send.message() != null) {
+				messageId = send.message().messageId().longValue();
+			}
+			store.markSent(row.id(), messageId, now);
+			if (row.paced()) {
+				store.paceChat(row.chatId(), now.plus(intervalFor(row.chatId())));
+			}
+			meters.counter("telegram.outbox.sent", "method", row.method()).increment();
+			deliveryDelay.record(Duration.between(row.createdAt(), now));
+		}
+		else if (result.tooManyRequests()) {
+			tooManyRequests.increment();
+			int wait = Math.max(1, result.retryAfter());
+			store.retryLater(row.id(), now.plusSeconds(wait), result.toString());
+			if (row.chatId() != 0) {
+				store.paceChat(row.chatId(), now.plusSeconds(wait));
+			}
+			log.info("Telegram asked to wait {} s (outbox row {})", wait, row.id());
+		}
+		else if (result.migrateTo() != 0) {
+			int moved = store.moveChat(row.chatId(), result.migrateTo());
+			store.retryLater(row.id(), now, result.toString());
+			log.info("Chat {} became supergroup {}: {} queued rows moved", row.chatId(), result.migrateTo(), moved);
+		}
+		else if (result.userUnreachable() && row.chatId() > 0) {
+			store.markFailed(row.id(), "UNREACHABLE", result.toString());
+			int dropped = store.markChatUnreachable(row.chatId(), result.toString());
+			log.info("User {} is unreachable ({}); {} more queued rows marked", row.chatId(), result.description(), dropped);
+			events.publishEvent(new UserUnreachable(row.chatId(), result.description()));
+		}
+		else if (result.transientFailure()) {
+			Duration backoff = backoff(row.attempts());
+			store.retryLater(row.id(), now.plus(backoff), result.toString());
+			if (row.paced()) {
+				// a time-out may have delivered it after all: keep the chat's gap
+				store.paceChat(row.chatId(), now.plus(intervalFor(row.chatId())));
+			}
+			log.info("Outbox row {} not delivered ({}), retrying in {} ms", row.id(), result, backoff.toMillis());
+		}
+		else {
+			failures.increment();
+			store.markFailed(row.id(), "FAILED", result.toString());
+			log.error("Telegram refused outbox row {} ({} to chat {}): {}", row.id(), row.method(), row.chatId(), result);
+		}
+	}
+
+	private Duration intervalFor(long chatId) {
+		return chatId > 0 ? settings.privateChatInterval() : settings.groupInterval();
+	}
+
+	private Duration backoff(int attempts) {
+		long base = 500L * (1L << Math.min(attempts, 12));
+		long capped = Math.min(base, settings.maxBackoff().toMillis());
+		return Duration.ofMillis(capped + ThreadLocalRandom.current().nextLong(Math.max(1, capped / 4)));
+	}
+
+	private void housekeeping() {
+		long now = System.currentTimeMillis();
+		if (now - lastHousekeeping < 2000) {
+			return;
+		}
+		lastHousekeeping = now;
+		int released = store.releaseExpiredClaims(Instant.now());
+		if (released > 0) {
+			log.warn("{} outbox rows whose claims ran out went back in line (their instance stopped mid-send)", released);
+		}
+		depth.set(store.backlog());
+	}
+
+	/** Called at start: rows this instance had claimed before a crash go back in line without waiting. */
+	void reclaimOwn() {
+		int released = store.releaseClaimsOf(instance.get());
+		if (released > 0) {
+			log.warn("{} outbox rows claimed before the last stop go back in line", released);
+		}
+		signal.wake();
+	}
+
+	private static void sleepQuietly(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		pool = Executors.newFixedThreadPool(settings.senders(), runnable -> {
+			Thread thread = new Thread(runnable, "outbox-sender");
+			thread.setDaemon(true);
+			return thread;
+		});
+		loop = new Thread(this::run, "outbox-claimer");
+		loop.setDaemon(true);
+		loop.start();
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		signal.wake();
+		if (loop != null) {
+			loop.interrupt();
+		}
+		if (pool != null) {
+			pool.shutdown();
+			try {
+				pool.awaitTermination(15, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 2000;
+	}
+}

@@ -1,0 +1,211 @@
+package com.b2brics.connect.telegram.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL of the durable outbox, the per-chat pacing and the bot-wide send budget. A row is PENDING
+ * until an instance claims it (SENDING, reserved until claimed_until), then SENT, FAILED
+ * (refused for good) or UNREACHABLE (the user blocked the bot).
+ */
+@Repository
+class OutboxStore {
+
+	private final JdbcClient jdbc;
+
+	OutboxStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Row(long id, long chatId, String method, String params, int priority, boolean ordered, boolean paced,
+			long refOutboxId, String status, int attempts, Instant createdAt, Long telegramMessageId, String lastError) {
+	}
+
+	record Budget(double tokens, Instant refilledAt, Instant pausedUntil) {
+	}
+
+	long insert(long chatId, String method, String params, int priority, boolean ordered, boolean paced, long refOutboxId,
+			Instant now) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO telegram_outbox (chat_id, method, params, priority, ordered, paced, ref_outbox_id, status,
+				                             attempts, next_attempt_at, created_at)
+				VALUES (:chat, :method, :params, :priority, :ordered, :paced, :ref, 'PENDING', 0, :now, :now)""")
+			.param("chat", chatId)
+			.param("method", method)
+			.param("params", params)
+			.param("priority", priority)
+			.param("ordered", ordered)
+			.param("paced", paced)
+			.param("ref", refOutboxId == 0 ? null : refOutboxId)
+			.param("now", Db.ts(now))
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	/** Locks the budget row: claims are serialized across instances while the transaction lasts. */
+	Budget lockBudget() {
+		return jdbc.sql("SELECT tokens, refilled_at, paused_until FROM telegram_send_budget WHERE id = 1 FOR UPDATE")
+			.query((rs, n) -> new Budget(rs.getDouble("tokens"), Db.instant(rs, "refilled_at"), Db.instant(rs, "paused_until")))
+			.single();
+	}
+
+	void saveBudget(double tokens, Instant refilledAt) {
+		jdbc.sql("UPDATE telegram_send_budget SET tokens = :t, refilled_at = :r WHERE id = 1")
+			.param("t", tokens)
+			.param("r", Db.ts(refilledAt))
+			.update();
+	}
+
+	void pauseBudget(Instant until) {
+		jdbc.sql("UPDATE telegram_send_budget SET paused_until = :u WHERE id = 1 AND (paused_until IS NULL OR paused_until < :u)")
+			.param("u", Db.ts(until))
+			.update();
+	}
+
+	/**
+	 * Rows that may go now: due, first in their chat's queue (for ordered rows), and, for paced
+	 * rows, in a chat whose pace allows another message. Highest priority first, then oldest.
+	 */
+	List<Row> candidates(Instant now, int pacedLimit, int limit) {
+		return jdbc.sql("""
+				SELECT o.* FROM telegram_outbox o
+				WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now
+				  AND (o.ordered = FALSE OR NOT EXISTS (
+				        SELECT 1 FROM telegram_outbox p
+				        WHERE p.chat_id = o.chat_id AND p.ordered = TRUE AND p.id < o.id AND p.status IN ('PENDING', 'SENDING')))
+				  AND (o.paced = FALSE OR (:paced > 0 AND NOT EXISTS (
+				        SELECT 1 FROM telegram_chat_pace c WHERE c.chat_id = o.chat_id AND c.next_send_at > :now)))
+				ORDER BY o.priority DESC, o.id
+				LIMIT :limit""")
+			.param("now", Db.ts(now))
+			.param("paced", pacedLimit)
+			.param("limit", limit)
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	boolean claim(long id, String instance, Instant until) {
+		return jdbc.sql("UPDATE telegram_outbox SET status = 'SENDING', claimed_by = :by, claimed_until = :until "
+				+ "WHERE id = :id AND status = 'PENDING'")
+			.param("by", instance)
+			.param("until", Db.ts(until))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** Sets when the next message may go to the chat (never earlier than already set). */
+	void paceChat(long chatId, Instant nextSendAt) {
+		jdbc.sql("""
+				MERGE INTO telegram_chat_pace t
+				USING (SELECT CAST(:chat AS BIGINT) AS chat_id, CAST(:next AS TIMESTAMP WITH TIME ZONE) AS next_send_at) s
+				ON t.chat_id = s.chat_id
+				WHEN MATCHED AND t.next_send_at < s.next_send_at THEN UPDATE SET next_send_at = s.next_send_at
+				WHEN NOT MATCHED THEN INSERT (chat_id, next_send_at) VALUES (s.chat_id, s.next_send_at)""")
+			.param("chat", chatId)
+			.param("next", Db.ts(nextSendAt))
+			.update();
+	}
+
+	/** Claims that outlived their instance go back in line. */
+	int releaseExpiredClaims(Instant now) {
+		return jdbc.sql("UPDATE telegram_outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL "
+				+ "WHERE status = 'SENDING' AND claimed_until < :now")
+			.param("now", Db.ts(now))
+			.update();
+	}
+
+	/** At start: what this instance (same name) had claimed before it stopped goes back in line at once. */
+	int releaseClaimsOf(String instance) {
+		return jdbc.sql("UPDATE telegram_outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL "
+				+ "WHERE status = 'SENDING' AND claimed_by = :by")
+			.param("by", instance)
+			.update();
+	}
+
+	void markSent(long id, Long telegramMessageId, Instant now) {
+		jdbc.sql("UPDATE telegram_outbox SET status = 'SENT', sent_at = :now, telegram_message_id = :mid, "
+				+ "attempts = attempts + 1, claimed_until = NULL WHERE id = :id")
+			.param("now", Db.ts(now))
+			.param("mid", telegramMessageId)
+			.param("id", id)
+			.update();
+	}
+
+	void retryLater(long id, Instant at, String error) {
+		jdbc.sql("UPDATE telegram_outbox SET status = 'PENDING', attempts = attempts + 1, next_attempt_at = :at, "
+				+ "last_error = :e, claimed_by = NULL, claimed_until = NULL WHERE id = :id")
+			.param("at", Db.ts(at))
+			.param("e", Db.truncate(error, 2000))
+			.param("id", id)
+			.update();
+	}
+
+	void markFailed(long id, String status, String error) {
+		jdbc.sql("UPDATE telegram_outbox SET status = :s, attempts = attempts + 1, last_error = :e, claimed_until = NULL "
+				+ "WHERE id = :id")
+			.param("s", status)
+			.param("e", Db.truncate(error, 2000))
+			.param("id", id)
+			.update();
+	}
+
+	/** Everything still waiting for a chat that cannot receive it. */
+	int markChatUnreachable(long chatId, String error) {
+		return jdbc.sql("UPDATE telegram_outbox SET status = 'UNREACHABLE', last_error = :e "
+				+ "WHERE chat_id = :chat AND status = 'PENDING'")
+			.param("e", Db.truncate(error, 2000))
+			.param("chat", chatId)
+			.update();
+	}
+
+	/** A group became a supergroup: what waits for the old id goes to the new one. */
+	int moveChat(long fromChatId, long toChatId) {
+		return jdbc.sql("UPDATE telegram_outbox SET chat_id = :to WHERE chat_id = :from AND status IN ('PENDING', 'SENDING')")
+			.param("to", toChatId)
+			.param("from", fromChatId)
+			.update();
+	}
+
+	Optional<Row> find(long id) {
+		return jdbc.sql("SELECT * FROM telegram_outbox WHERE id = :id").param("id", id).query((rs, n) -> map(rs)).optional();
+	}
+
+	long backlog() {
+		return jdbc.sql("SELECT COUNT(*) FROM telegram_outbox WHERE status IN ('PENDING', 'SENDING')").query(Long.class).single();
+	}
+
+	Optional<Instant> oldestWaiting() {
+		return jdbc.sql("SELECT MIN(created_at) AS oldest FROM telegram_outbox WHERE status IN ('PENDING', 'SENDING')")
+			.query((rs, n) -> Db.instant(rs, "oldest"))
+			.optional();
+	}
+
+	List<Row> failed(int limit) {
+		return jdbc.sql("SELECT * FROM telegram_outbox WHERE status = 'FAILED' ORDER BY id DESC LIMIT :limit")
+			.param("limit", limit)
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	boolean retryFailed(long id, Instant now) {
+		return jdbc.sql("UPDATE telegram_outbox SET status = 'PENDING', next_attempt_at = :now WHERE id = :id AND status = 'FAILED'")
+			.param("now", Db.ts(now))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	private static Row map(java.sql.ResultSet rs) throws java.sql.SQLException {
+		long mid = rs.getLong("telegram_message_id");
+		Long messageId = rs.wasNull() ? null : mid;
+		return new Row(rs.getLong("id"), rs.getLong("chat_id"), rs.getString("method"), rs.getString("params"),
+				rs.getInt("priority"), rs.getBoolean("ordered"), rs.getBoolean("paced"), rs.getLong("ref_outbox_id"),
+				rs.getString("status"), rs.getInt("attempts"), Db.instant(rs, "created_at"), messageId,
+				rs.getString("last_error"));
+	}
+}

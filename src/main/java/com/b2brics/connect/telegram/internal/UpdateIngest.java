@@ -1,0 +1,221 @@
+package com.b2brics.connect.telegram.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.b2brics.connect.telegram.TelegramProperties;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Stores incoming updates durably before anyone acknowledges them, with group commit: callers
+ * queue their update and wait; a writer takes everything queued so far and inserts it in one
+ * transaction (one disk flush for many updates), then releases the callers. A caller is told
+ * "stored" only after the commit, so Telegram is acknowledged only for what is on disk.
+ */
+@Component
+class UpdateIngest implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(UpdateIngest.class);
+	private static final int WRITERS = 2;
+
+	private final InboxStore store;
+	private final TransactionTemplate tx;
+	private final InboxSignal signal;
+	private final int batchSize;
+	private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>(20_000);
+	private final List<Thread> writers = new ArrayList<>();
+	private final Counter received;
+	private final Counter duplicates;
+	private volatile boolean running;
+
+	UpdateIngest(InboxStore store, TransactionTemplate tx, InboxSignal signal, TelegramProperties properties,
+			MeterRegistry meters) {
+		this.store = store;
+		this.tx = tx;
+		this.signal = signal;
+		this.batchSize = properties.inbox().batchSize();
+		this.received = Counter.builder("telegram.updates.received").description("Updates stored in the inbox").register(meters);
+		this.duplicates = Counter.builder("telegram.updates.duplicate").description("Updates received again and ignored").register(meters);
+	}
+
+	/** An update that cannot be stored: not JSON, or no update_id. */
+	static final class MalformedUpdate extends RuntimeException {
+
+		MalformedUpdate(String message) {
+			super(message);
+		}
+	}
+
+	private record Item(InboxStore.NewUpdate update, CompletableFuture<Boolean> stored) {
+	}
+
+	/** Parses just enough of an update to store it: its id and the chat its order belongs to. */
+	static InboxStore.NewUpdate parse(String body) {
+		JsonObject json;
+		try {
+			JsonElement element = JsonParser.parseString(body);
+			if (!element.isJsonObject()) {
+				throw new MalformedUpdate("not a JSON object");
+			}
+			json = element.getAsJsonObject();
+		}
+		catch (RuntimeException e) {
+			throw e instanceof MalformedUpdate m ? m : new MalformedUpdate("not JSON: " + e.getMessage());
+		}
+		JsonElement id = json.get("update_id");
+		if (id == null || !id.isJsonPrimitive() || !id.getAsJsonPrimitive().isNumber()) {
+			throw new MalformedUpdate("no update_id");
+		}
+		return new InboxStore.NewUpdate(id.getAsLong(), chatIdOf(json), body);
+	}
+
+	/** The chat whose order the update belongs to; 0 for updates without one. */
+	static long chatIdOf(JsonObject update) {
+		for (String kind : List.of("message", "edited_message", "channel_post", "edited_channel_post",
+				"chat_join_request", "my_chat_member", "chat_member")) {
+			JsonObject object = object(update, kind);
+			JsonObject chat = object(object, "chat");
+			if (chat != null && chat.has("id")) {
+				return chat.get("id").getAsLong();
+			}
+		}
+		JsonObject callback = object(update, "callback_query");
+		if (callback != null) {
+			JsonObject chat = object(object(callback, "message"), "chat");
+			if (chat != null && chat.has("id")) {
+				return chat.get("id").getAsLong();
+			}
+			JsonObject from = object(callback, "from");
+			return from != null && from.has("id") ? from.get("id").getAsLong() : 0;
+		}
+		for (var entry : update.entrySet()) {
+			if (entry.getValue().isJsonObject()) {
+				JsonObject from = object(entry.getValue().getAsJsonObject(), "from");
+				if (from != null && from.has("id")) {
+					return from.get("id").getAsLong();
+				}
+			}
+		}
+		return 0;
+	}
+
+	private static JsonObject object(JsonObject parent, String name) {
+		if (parent == null) {
+			return null;
+		}
+		JsonElement element = parent.get(name);
+		return element != null && element.isJsonObject() ? element.getAsJsonObject() : null;
+	}
+
+	/**
+	 * Stores the update and returns once it is committed: true if it was new, false if it had
+	 * been stored before. Throws if it could not be stored in time; then nothing may be acknowledged.
+	 */
+	boolean store(InboxStore.NewUpdate update, long timeoutMillis) throws TimeoutException, InterruptedException {
+		if (!running) {
+			throw new TimeoutException("the inbox is not accepting updates (shutting down)");
+		}
+		CompletableFuture<Boolean> stored = new CompletableFuture<>();
+		if (!queue.offer(new Item(update, stored), timeoutMillis, TimeUnit.MILLISECONDS)) {
+			throw new TimeoutException("the inbox queue is full");
+		}
+		try {
+			return stored.get(timeoutMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException e) {
+			throw new IllegalStateException("storing update " + update.updateId() + " failed", e.getCause());
+		}
+	}
+
+	private void writeLoop() {
+		List<Item> batch = new ArrayList<>(batchSize);
+		while (running || !queue.isEmpty()) {
+			try {
+				Item first = queue.poll(200, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				queue.drainTo(batch, batchSize - 1);
+				write(batch);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			finally {
+				batch.clear();
+			}
+		}
+	}
+
+	private void write(List<Item> batch) {
+		try {
+			List<InboxStore.NewUpdate> rows = batch.stream().map(Item::update).toList();
+			boolean[] inserted = tx.execute(status -> store.insertAll(rows, Instant.now()));
+			for (int i = 0; i < batch.size(); i++) {
+				(inserted[i] ? received : duplicates).increment();
+				batch.get(i).stored().complete(inserted[i]);
+			}
+			signal.wake();
+		}
+		catch (RuntimeException e) {
+			log.warn("Storing {} updates failed: {}", batch.size(), e.toString());
+			batch.forEach(item -> item.stored().completeExceptionally(e));
+		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		for (int i = 0; i < WRITERS; i++) {
+			Thread writer = new Thread(this::writeLoop, "inbox-writer-" + i);
+			writer.setDaemon(true);
+			writer.start();
+			writers.add(writer);
+		}
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		for (Thread writer : writers) {
+			try {
+				writer.join(5000);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		writers.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		// stop after the web server stops taking requests, start before it does
+		return Integer.MAX_VALUE - 2000;
+	}
+}

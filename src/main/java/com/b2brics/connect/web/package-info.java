@@ -1,0 +1,5 @@
+/**
+ * Cross-cutting web concerns: security, the shared layout, error pages. Each module keeps its
+ * own controllers.
+ */
+package com.b2brics.connect.web;
