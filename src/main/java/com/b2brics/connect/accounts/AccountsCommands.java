@@ -22,6 +22,6 @@ class AccountsCommands {
 
 	@Bean
 	BotCommandSpec languageCommand() {
-		return new BotCommandSpec("language", "bot.command.language", Scope.PRIVATE, 2);
+		return new BotCommandSpec("language", "bot.command.language", Scope.BOTH, 2);
 	}
 }

@@ -1,0 +1,29 @@
+package com.b2brics.connect;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import com.b2brics.connect.core.MutableClock;
+import com.b2brics.connect.telegram.BotCommandSpec;
+
+/** What the end-to-end tests add to the app: a clock they move, and a handler that fails on purpose. */
+@TestConfiguration(proxyBeanMethods = false)
+public class EndToEndTestSupport {
+
+	@Bean
+	@Primary
+	MutableClock mutableClock() {
+		return new MutableClock();
+	}
+
+	@Bean
+	EndToEndTest.FailingHandler failingHandler() {
+		return new EndToEndTest.FailingHandler();
+	}
+
+	@Bean
+	BotCommandSpec failCommand() {
+		return new BotCommandSpec("fail", "bot.command.help", BotCommandSpec.Scope.PRIVATE, 99);
+	}
+}
