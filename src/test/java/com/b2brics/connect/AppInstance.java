@@ -1,0 +1,77 @@
+package com.b2brics.connect;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+
+/**
+ * One more instance of the whole app inside the test JVM (for the tests that run several
+ * instances against one database): started from {@link ConnectApplication} with the given
+ * properties, without picking up any test class by component scan.
+ */
+public final class AppInstance implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private AppInstance(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	public static AppInstance start(Map<String, Object> properties) {
+		Map<String, Object> all = new LinkedHashMap<>();
+		all.put("server.port", 0);
+		all.put("spring.main.banner-mode", "off");
+		all.putAll(properties);
+		List<String> args = new ArrayList<>();
+		all.forEach((key, value) -> args.add("--" + key + "=" + value));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(ConnectApplication.class)
+			.initializers(ctx -> ctx.getBeanFactory().registerSingleton("excludeTestClasses", new ExcludeTestClasses()))
+			.run(args.toArray(String[]::new));
+		return new AppInstance(context);
+	}
+
+	public int port() {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	public <T> T bean(Class<T> type) {
+		return context.getBean(type);
+	}
+
+	public boolean isRunning() {
+		return context.isActive();
+	}
+
+	@Override
+	public void close() {
+		context.close();
+	}
+
+	/** Keeps classes compiled from src/test out of the component scan. */
+	static final class ExcludeTestClasses extends TypeExcludeFilter {
+
+		@Override
+		public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+			return reader.getResource().getURL().toString().contains("/test-classes/");
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof ExcludeTestClasses;
+		}
+
+		@Override
+		public int hashCode() {
+			return ExcludeTestClasses.class.hashCode();
+		}
+	}
+}
