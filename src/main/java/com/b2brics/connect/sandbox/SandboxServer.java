@@ -40,7 +40,8 @@ import org.springframework.context.annotation.ComponentScan;
 		"org.springframework.modulith.events.jackson.JacksonEventSerializationConfiguration",
 		"org.springframework.modulith.events.jackson2.Jackson2EventSerializationConfiguration",
 		"org.springframework.modulith.moments.autoconfigure.MomentsAutoConfiguration",
-		"org.springframework.modulith.core.config.ApplicationModuleInitializerRuntimeVerification" })
+		"org.springframework.modulith.core.config.ApplicationModuleInitializerRuntimeVerification",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 @ComponentScan(basePackageClasses = SandboxServer.class)
 public class SandboxServer {
 
