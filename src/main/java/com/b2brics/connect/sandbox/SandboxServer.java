@@ -79,10 +79,10 @@ public class SandboxServer {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.add("--" + SandboxEnabledCondition.ENABLED + "=true");
 		all.add("--" + STANDALONE + "=true");
+		all.add("--spring.application.name=b2brics-sandbox");
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(SandboxServer.class)
 			.web(WebApplicationType.SERVLET)
-			.properties(Map.of("spring.application.name", "b2brics-sandbox",
-					"spring.servlet.multipart.max-file-size", "50MB",
+			.properties(Map.of("spring.servlet.multipart.max-file-size", "50MB",
 					"spring.servlet.multipart.max-request-size", "50MB",
 					"spring.main.banner-mode", "off"));
 		if (clock != null) {
