@@ -40,7 +40,8 @@ import org.springframework.context.annotation.ComponentScan;
 		"org.springframework.modulith.events.jackson.JacksonEventSerializationConfiguration",
 		"org.springframework.modulith.events.jackson2.Jackson2EventSerializationConfiguration",
 		"org.springframework.modulith.moments.autoconfigure.MomentsAutoConfiguration",
-		"org.springframework.modulith.core.config.ApplicationModuleInitializerRuntimeVerification" })
+		"org.springframework.modulith.core.config.ApplicationModuleInitializerRuntimeVerification",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 @ComponentScan(basePackageClasses = SandboxServer.class)
 public class SandboxServer {
 
@@ -78,10 +79,10 @@ public class SandboxServer {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.add("--" + SandboxEnabledCondition.ENABLED + "=true");
 		all.add("--" + STANDALONE + "=true");
+		all.add("--spring.application.name=b2brics-sandbox");
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(SandboxServer.class)
 			.web(WebApplicationType.SERVLET)
-			.properties(Map.of("spring.application.name", "b2brics-sandbox",
-					"spring.servlet.multipart.max-file-size", "50MB",
+			.properties(Map.of("spring.servlet.multipart.max-file-size", "50MB",
 					"spring.servlet.multipart.max-request-size", "50MB",
 					"spring.main.banner-mode", "off"));
 		if (clock != null) {

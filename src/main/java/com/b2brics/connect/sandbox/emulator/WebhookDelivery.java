@@ -54,7 +54,7 @@ final class WebhookDelivery implements AutoCloseable {
 			t.setDaemon(true);
 			return t;
 		});
-		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(workers).build();
+		this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).executor(workers).build();
 		this.dispatcher = new Thread(this::dispatch, "sandbox-" + instance + "-webhook-dispatcher");
 		this.dispatcher.setDaemon(true);
 		this.dispatcher.start();
