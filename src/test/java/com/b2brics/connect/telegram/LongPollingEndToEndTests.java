@@ -1,0 +1,43 @@
+package com.b2brics.connect.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.b2brics.connect.AppInstance;
+import com.b2brics.connect.FreshDatabase;
+import com.b2brics.connect.sandbox.SandboxServer;
+import com.b2brics.connect.sandbox.client.SandboxClient;
+import com.b2brics.connect.sandbox.client.SimulatedUser;
+
+/**
+ * Without a public webhook URL the bot fetches updates by long polling; the conversation is
+ * the same for the people in it.
+ */
+class LongPollingEndToEndTests {
+
+	@Test
+	void withoutAWebhookUrlTheBotAnswersThroughLongPolling() throws Exception {
+		try (var sandboxServer = SandboxServer.start(Map.of()); var database = FreshDatabase.create("polling", false)) {
+			Map<String, Object> properties = new HashMap<>(database.properties());
+			properties.put("b2brics.sandbox.enabled", false);
+			properties.put("b2brics.telegram.bot-token", sandboxServer.botToken());
+			properties.put("b2brics.telegram.api-url", sandboxServer.baseUrl());
+			properties.put("b2brics.telegram.webhook-url", "");
+			try (var bot = AppInstance.start(properties)) {
+				SandboxClient sandbox = new SandboxClient(sandboxServer.baseUrl());
+				assertThat(sandbox.get("/sandbox/api/bot/webhook").get("url")).isEqualTo("");
+				SimulatedUser user = sandbox.newUser("Pavel", "ru");
+				user.startBot();
+				user.sees(user.botChat(), "Здравствуйте, Pavel!");
+				user.writeToBot("/help");
+				user.sees(user.botChat(), "Что я умею");
+				assertThat(sandbox.stats().calls("getUpdates")).isPositive();
+				assertThat(sandbox.stats().webhookDeliveries()).isZero();
+			}
+		}
+	}
+}
