@@ -23,6 +23,11 @@ public class EndToEndTestSupport {
 	}
 
 	@Bean
+	com.b2brics.connect.telegram.UnreachableUsers unreachableUsers() {
+		return new com.b2brics.connect.telegram.UnreachableUsers();
+	}
+
+	@Bean
 	BotCommandSpec failCommand() {
 		return new BotCommandSpec("fail", "bot.command.help", BotCommandSpec.Scope.PRIVATE, 99);
 	}

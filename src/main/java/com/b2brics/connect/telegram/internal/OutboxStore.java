@@ -164,12 +164,22 @@ class OutboxStore {
 			.update();
 	}
 
-	/** A group became a supergroup: what waits for the old id goes to the new one. */
+	/** A group became a supergroup: what waits for the old id goes to the new one, parameters included. */
 	int moveChat(long fromChatId, long toChatId) {
-		return jdbc.sql("UPDATE telegram_outbox SET chat_id = :to WHERE chat_id = :from AND status IN ('PENDING', 'SENDING')")
-			.param("to", toChatId)
+		List<Row> rows = jdbc.sql("SELECT * FROM telegram_outbox WHERE chat_id = :from AND status IN ('PENDING', 'SENDING')")
 			.param("from", fromChatId)
-			.update();
+			.query((rs, n) -> map(rs))
+			.list();
+		for (Row row : rows) {
+			var params = com.google.gson.JsonParser.parseString(row.params()).getAsJsonObject();
+			params.addProperty("chat_id", toChatId);
+			jdbc.sql("UPDATE telegram_outbox SET chat_id = :to, params = :params WHERE id = :id")
+				.param("to", toChatId)
+				.param("params", params.toString())
+				.param("id", row.id())
+				.update();
+		}
+		return rows.size();
 	}
 
 	Optional<Row> find(long id) {
