@@ -372,6 +372,22 @@ class ControlApiContractTests extends SandboxTestSupport {
 	}
 
 	@Test
+	void aStaleOrGarbledPersonCookieIsIgnored() throws Exception {
+		HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+		HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox"))
+			.header("Cookie", "sandbox_user=not-a-number")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> gone = browser.send(HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox"))
+			.header("Cookie", "sandbox_user=42")
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(gone.statusCode()).isEqualTo(200);
+		assertThat(gone.body()).contains("Choose or create a person");
+	}
+
+	@Test
 	void twoSandboxesInOneJvmAreIndependent() {
 		sandbox.newUser("Ivan", "ru");
 		try (SandboxServer.Running other = SandboxServer.start(Map.of("logging.level.root", "WARN"))) {
