@@ -30,11 +30,15 @@ class SandboxConfiguration {
 		return new Sandbox(properties, clock.getIfAvailable(Clock::systemUTC));
 	}
 
+	/** A bot token's shape, so only Bot API paths (not any app path starting with "/bot") match. */
+	static final String TOKEN_PATTERN = "{token:[0-9]+:[A-Za-z0-9_-]+}";
+
 	/** Telegram does not log bots in: the Bot API and the sandbox's own pages are open. */
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 	SecurityFilterChain sandboxSecurityFilterChain(HttpSecurity http) throws Exception {
-		return http.securityMatcher("/sandbox", "/sandbox/**", "/bot*/**", "/file/bot*/**")
+		return http
+			.securityMatcher("/sandbox", "/sandbox/**", "/bot" + TOKEN_PATTERN + "/**", "/file/bot" + TOKEN_PATTERN + "/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())

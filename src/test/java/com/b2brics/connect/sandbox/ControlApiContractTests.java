@@ -339,6 +339,55 @@ class ControlApiContractTests extends SandboxTestSupport {
 	}
 
 	@Test
+	void theWebClientShowsGroupsWithServiceMessagesDocumentsAndKeyboards() throws Exception {
+		SimulatedUser olga = sandbox.newUser("Olga", "ru");
+		olga.startBot();
+		long group = sandbox.createGroup("Deal #42", olga);
+		olga.sendDocument(group, "offer.pdf", new byte[] { 1 });
+		long context = id(api("sendMessage", Map.of("chat_id", group, "text", "Context <b>message</b>", "parse_mode", "HTML"))
+			.result()
+			.get("message_id"));
+		api("pinChatMessage", Map.of("chat_id", group, "message_id", context));
+		api("sendMessage", Map.of("chat_id", olga.id(), "text", "Verify", "reply_markup",
+				"{\"keyboard\":[[{\"text\":\"Share phone\",\"request_contact\":true}]]}"));
+		olga.shareContact("+79990001122");
+		HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+		HttpResponse<String> groupPage = browser.send(
+				HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox?user=" + olga.id() + "&chat=" + group)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> botPage = browser.send(
+				HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox?user=" + olga.id() + "&chat=" + olga.id())).build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> fragment = browser.send(
+				HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox/messages?user=" + olga.id() + "&chat=" + group)).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(groupPage.statusCode()).isEqualTo(200);
+		assertThat(groupPage.body()).contains("offer.pdf", "Context <b>message</b>", "pinned", "Deal #42");
+		assertThat(botPage.statusCode()).isEqualTo(200);
+		assertThat(botPage.body()).contains("+79990001122", "Share phone");
+		assertThat(fragment.statusCode()).isEqualTo(200);
+		assertThat(fragment.body()).contains("id=\"chat-body\"").doesNotContain("<html");
+	}
+
+	@Test
+	void aStaleOrGarbledPersonCookieIsIgnored() throws Exception {
+		HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+		HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox"))
+			.header("Cookie", "sandbox_user=not-a-number")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> gone = browser.send(HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox"))
+			.header("Cookie", "sandbox_user=42")
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(gone.statusCode()).isEqualTo(200);
+		assertThat(gone.body()).contains("Choose or create a person");
+	}
+
+	@Test
 	void twoSandboxesInOneJvmAreIndependent() {
 		sandbox.newUser("Ivan", "ru");
 		try (SandboxServer.Running other = SandboxServer.start(Map.of("logging.level.root", "WARN"))) {

@@ -42,6 +42,10 @@ class WebhookDeliveryTests extends SandboxTestSupport {
 
 		final AtomicInteger failuresLeft = new AtomicInteger();
 
+		final AtomicInteger requests = new AtomicInteger();
+
+		volatile int failEvery;
+
 		final AtomicInteger inFlight = new AtomicInteger();
 
 		final AtomicInteger maxInFlight = new AtomicInteger();
@@ -63,7 +67,8 @@ class WebhookDeliveryTests extends SandboxTestSupport {
 					Map<String, Object> update = JSON.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
 					secrets.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token")));
 					received.add(update);
-					if (failuresLeft.getAndDecrement() > 0) {
+					int request = requests.incrementAndGet();
+					if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || (failEvery > 0 && request % failEvery == 0)) {
 						exchange.sendResponseHeaders(500, -1);
 						return;
 					}
@@ -221,6 +226,48 @@ class WebhookDeliveryTests extends SandboxTestSupport {
 		List<Long> ids = receiver.received.stream().map(u -> id(u.get("update_id"))).toList();
 		assertThat(ids).isSorted().doesNotHaveDuplicates();
 		assertThat(receiver.texts()).containsExactly(java.util.stream.IntStream.range(0, 15).mapToObj(i -> "m" + i).toArray(String[]::new));
+	}
+
+	@Test
+	void manyChatsWritingAtOnceAreDeliveredCompletelyAndInOrderDespiteFailures() throws Exception {
+		List<SimulatedUser> people = java.util.stream.IntStream.range(0, 12)
+			.mapToObj(i -> sandbox.newUser("Buyer" + i, "en"))
+			.toList();
+		people.forEach(SimulatedUser::startBot);
+		receiver.failEvery = 7;
+		api("setWebhook", Map.of("url", receiver.url(), "max_connections", 5, "drop_pending_updates", true));
+		java.util.concurrent.ExecutorService writers = Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<?>> writing = new java.util.ArrayList<>();
+			for (SimulatedUser p : people) {
+				writing.add(writers.submit(() -> {
+					for (int i = 0; i < 8; i++) {
+						p.writeToBot(p.firstName() + ":" + i);
+					}
+				}));
+			}
+			for (java.util.concurrent.Future<?> f : writing) {
+				f.get(20, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			writers.shutdownNow();
+		}
+
+		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> receiver.acknowledged.size() == 96);
+		Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> sandbox.stats().pendingUpdates() == 0);
+		assertThat(sandbox.stats().webhookFailures()).isPositive();
+		assertThat(sandbox.stats().webhookDeliveries()).isEqualTo(96);
+		for (SimulatedUser p : people) {
+			List<String> arrivals = receiver.received.stream()
+				.map(u -> (String) obj(u.get("message")).get("text"))
+				.filter(t -> t.startsWith(p.firstName() + ":"))
+				.distinct()
+				.toList();
+			assertThat(arrivals).as("first arrivals for " + p.firstName())
+				.containsExactly(java.util.stream.IntStream.range(0, 8).mapToObj(i -> p.firstName() + ":" + i).toArray(String[]::new));
+		}
+		assertThat(receiver.maxInFlight.get()).isLessThanOrEqualTo(5);
 	}
 
 	@Test

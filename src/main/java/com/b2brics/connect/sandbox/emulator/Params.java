@@ -1,6 +1,5 @@
 package com.b2brics.connect.sandbox.emulator;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -135,9 +134,5 @@ public final class Params {
 			return list.stream().map(String::valueOf).toList();
 		}
 		throw TelegramError.badRequest("parameter_invalid", "can't parse " + name + " JSON array");
-	}
-
-	Map<String, Object> asMap() {
-		return Collections.unmodifiableMap(values);
 	}
 }

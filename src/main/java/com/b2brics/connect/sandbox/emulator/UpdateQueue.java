@@ -2,7 +2,6 @@ package com.b2brics.connect.sandbox.emulator;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -273,6 +272,12 @@ final class UpdateQueue {
 		notifyAll();
 	}
 
+	/** Puts an update back untouched (the webhook went away before it was sent). */
+	synchronized void release(Pending p) {
+		p.inFlight = false;
+		notifyAll();
+	}
+
 	synchronized void failed(Pending p, String error, long backoffNanos) {
 		p.inFlight = false;
 		p.attempts++;
@@ -289,14 +294,5 @@ final class UpdateQueue {
 	synchronized void close() {
 		terminateWaiter("terminated by other getUpdates request; make sure that only one bot instance is running");
 		notifyAll();
-	}
-
-	/** For tests of the queue itself: the ids pending now. */
-	synchronized List<Long> pendingIds() {
-		List<Long> ids = new ArrayList<>();
-		for (Iterator<Long> it = pending.keySet().iterator(); it.hasNext();) {
-			ids.add(it.next());
-		}
-		return ids;
 	}
 }

@@ -87,7 +87,7 @@ final class WebhookDelivery implements AutoCloseable {
 
 	private void deliver(UpdateQueue.Webhook target, UpdateQueue.Pending update) {
 		if (target == null) {
-			queue.failed(update, "Webhook was deleted", 0);
+			queue.release(update);
 			return;
 		}
 		String error;

@@ -47,7 +47,7 @@ class BotApiController {
 		this.sandbox = sandbox;
 	}
 
-	@RequestMapping("/bot{token}/{method}")
+	@RequestMapping("/bot{token:[0-9]+:[A-Za-z0-9_-]+}/{method}")
 	@ResponseBody
 	DeferredResult<ResponseEntity<String>> call(@PathVariable String token, @PathVariable String method,
 			HttpServletRequest request) throws IOException {
@@ -67,13 +67,13 @@ class BotApiController {
 		return result;
 	}
 
-	@RequestMapping({ "/bot{token}", "/bot{token}/" })
+	@RequestMapping({ "/bot{token:[0-9]+:[A-Za-z0-9_-]+}", "/bot{token:[0-9]+:[A-Za-z0-9_-]+}/" })
 	@ResponseBody
 	ResponseEntity<String> noMethod() {
 		return entity(new ApiResponse(404, Json.obj("ok", false, "error_code", 404, "description", "Not Found")));
 	}
 
-	@GetMapping("/file/bot{token}/{*path}")
+	@GetMapping("/file/bot{token:[0-9]+:[A-Za-z0-9_-]+}/{*path}")
 	ResponseEntity<byte[]> file(@PathVariable String token, @PathVariable String path) {
 		String filePath = path.startsWith("/") ? path.substring(1) : path;
 		return sandbox.download(token, filePath)

@@ -50,8 +50,8 @@ class SandboxWebController {
 
 	@GetMapping({ "/sandbox", "/sandbox/" })
 	String index(@RequestParam(required = false) Long user, @RequestParam(required = false) Long chat,
-			@CookieValue(name = USER_COOKIE, required = false) Long rememberedUser, Model model) {
-		Long wanted = user != null ? user : rememberedUser;
+			@CookieValue(name = USER_COOKIE, required = false) String rememberedUser, Model model) {
+		Long wanted = user != null ? user : parse(rememberedUser);
 		List<Map<String, Object>> users = people.users();
 		Long current = wanted != null
 				&& users.stream().anyMatch(u -> Objects.equals(((Number) u.get("id")).longValue(), wanted)) ? wanted
@@ -187,9 +187,9 @@ class SandboxWebController {
 	/** Where the app's "Contact in Telegram" button lands in sandbox mode. */
 	@GetMapping("/sandbox/open")
 	String initOpenForm(@RequestParam String url, @RequestParam(required = false) Long user,
-			@CookieValue(name = USER_COOKIE, required = false) Long rememberedUser, HttpServletResponse response,
+			@CookieValue(name = USER_COOKIE, required = false) String rememberedUser, HttpServletResponse response,
 			RedirectAttributes redirect, Model model) {
-		Long who = user != null ? user : rememberedUser;
+		Long who = user != null ? user : parse(rememberedUser);
 		if (who != null && people.users().stream().anyMatch(u -> ((Number) u.get("id")).longValue() == who)) {
 			return open(url, who, response, redirect);
 		}
@@ -252,6 +252,16 @@ class SandboxWebController {
 					? "Start pressed (Telegram dropped the invalid start payload)" : "Start pressed";
 			default -> kind.toString().replace('_', ' ');
 		};
+	}
+
+	/** The remembered person, if the cookie still holds a number. */
+	private static Long parse(String cookie) {
+		try {
+			return cookie == null ? null : Long.valueOf(cookie.trim());
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
 	}
 
 	private static void remember(HttpServletResponse response, long user) {
