@@ -39,6 +39,30 @@ class ControlApiContractTests extends SandboxTestSupport {
 	}
 
 	@Test
+	void aUserCanBeCreatedWithAFixedIdOnceOnly() {
+		Map<String, Object> created = sandbox.post("/sandbox/api/users", Map.of("id", 6200000042L, "first_name", "Fixed"));
+		assertThat(((Number) created.get("id")).longValue()).isEqualTo(6200000042L);
+		assertThatThrownBy(() -> sandbox.post("/sandbox/api/users", Map.of("id", 6200000042L, "first_name", "Again")))
+			.isInstanceOf(SandboxException.class)
+			.satisfies(e -> assertThat(((SandboxException) e).status()).isEqualTo(409));
+		assertThatThrownBy(() -> sandbox.post("/sandbox/api/users", Map.of("id", -5, "first_name", "Negative")))
+			.isInstanceOf(SandboxException.class)
+			.satisfies(e -> assertThat(((SandboxException) e).status()).isEqualTo(400));
+	}
+
+	@Test
+	void aTextOverTelegramsLimitIsSentAsSeveralMessagesAsTelegramAppsDo() {
+		SimulatedUser wordy = sandbox.newUser("Wordy", "en");
+		wordy.startBot();
+		Map<String, Object> sent = sandbox.post("/sandbox/api/users/" + wordy.id() + "/messages",
+				Map.of("chat_id", wordy.id(), "text", "a".repeat(4096) + "b".repeat(904)));
+		assertThat(list(sent.get("message_ids"))).hasSize(2);
+		List<SeenMessage> texts = wordy.messages(wordy.botChat()).stream().filter(m -> m.fromId() == wordy.id()).toList();
+		assertThat(texts.get(texts.size() - 2).text()).hasSize(4096).matches("a+");
+		assertThat(texts.get(texts.size() - 1).text()).hasSize(904).matches("b+");
+	}
+
+	@Test
 	void theBotIsDescribedAsUsersSeeIt() {
 		assertThat(sandbox.get("/sandbox/api/bot")).containsEntry("id", 7000000001L)
 			.containsEntry("username", "B2bricsConnectBot");

@@ -40,6 +40,18 @@ public final class People {
 
 	public Map<String, Object> createUser(String firstName, String lastName, String username, String languageCode,
 			String phone) {
+		return createUser(null, firstName, lastName, username, languageCode, phone);
+	}
+
+	/**
+	 * As above, with an id chosen by the caller (demo data with fixed people); an id already taken
+	 * is refused, as is one that is not a positive user id.
+	 */
+	public Map<String, Object> createUser(Long requestedId, String firstName, String lastName, String username,
+			String languageCode, String phone) {
+		if (requestedId != null && requestedId <= 0) {
+			throw ControlError.badInput("id must be a positive user id");
+		}
 		if (firstName == null || firstName.isBlank()) {
 			throw ControlError.badInput("first_name is required");
 		}
@@ -50,7 +62,10 @@ public final class People {
 			if (username != null && world.users.values().stream().anyMatch(u -> username.equalsIgnoreCase(u.username))) {
 				throw ControlError.conflict("username @" + username + " is taken");
 			}
-			long id = world.nextUserId();
+			if (requestedId != null && world.users.containsKey(requestedId)) {
+				throw ControlError.conflict("user " + requestedId + " exists");
+			}
+			long id = requestedId != null ? requestedId : world.nextUserId();
 			String number = phone == null || phone.isBlank() ? "+99966" + String.format("%07d", id % 10_000_000) : phone;
 			SimUser user = new SimUser(id, firstName.trim(), blankToNull(lastName), blankToNull(username),
 					blankToNull(languageCode), number);
@@ -232,18 +247,37 @@ public final class People {
 		return world.locked(() -> {
 			SimUser user = user(userId);
 			Chat chat = chatToWrite(user, chatId);
-			FormattedText formatted = FormattedText.plain(text);
-			if (formatted.length() > MessageMethods.MAX_TEXT) {
-				throw ControlError.badInput("a Telegram message holds at most 4096 characters");
+			// Telegram's apps send a text over 4096 characters as several messages, as here
+			List<Object> ids = new java.util.ArrayList<>();
+			Message first = null;
+			for (String part : splitForTelegram(text)) {
+				Message message = world.post(chat, user.id);
+				message.text = FormattedText.plain(part);
+				if (first == null && replyToMessageId != null) {
+					message.replyTo = visibleMessage(user, chat, replyToMessageId);
+				}
+				world.tellBot(message);
+				ids.add(message.id);
+				first = first == null ? message : first;
 			}
-			Message message = world.post(chat, user.id);
-			message.text = formatted;
-			if (replyToMessageId != null) {
-				message.replyTo = visibleMessage(user, chat, replyToMessageId);
-			}
-			world.tellBot(message);
-			return Json.obj("result", "sent", "chat_id", chat.id, "message_id", message.id);
+			return ids.size() == 1 ? Json.obj("result", "sent", "chat_id", chat.id, "message_id", first.id)
+					: Json.obj("result", "sent", "chat_id", chat.id, "message_id", first.id, "message_ids", ids);
 		});
+	}
+
+	/** Pieces of at most 4096 UTF-16 units, never splitting a surrogate pair. */
+	static List<String> splitForTelegram(String text) {
+		List<String> parts = new java.util.ArrayList<>();
+		int start = 0;
+		while (start < text.length()) {
+			int end = Math.min(text.length(), start + MessageMethods.MAX_TEXT);
+			if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+				end--;
+			}
+			parts.add(text.substring(start, end));
+			start = end;
+		}
+		return parts;
 	}
 
 	public Map<String, Object> editMessage(long userId, long chatId, long messageId, String text) {

@@ -49,8 +49,12 @@ final class TelegramWorld {
 
 	final Map<String, Object> botSettings = new HashMap<>();
 
-	/* Numbering survives a reset: the app dedupes by id and must never see an old id again. */
-	private long lastUserId = 6_100_000_000L;
+	/*
+	 * Numbering survives a reset: the app dedupes by id and must never see an old id again. It
+	 * also starts from the clock, so a sandbox started again (the embedded one, with the app's
+	 * database kept under ./data) does not hand out the ids of the people of its last run.
+	 */
+	private long lastUserId = 6_100_000_000L + Numbering.sinceBase() * 10 % 800_000_000L;
 
 	private long lastSupergroup = 2_100_000_000L;
 

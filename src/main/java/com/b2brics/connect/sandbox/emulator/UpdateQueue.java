@@ -64,7 +64,12 @@ final class UpdateQueue {
 
 	private final LongSupplier epochSeconds;
 
-	private long lastUpdateId = 500_000_000L;
+	/*
+	 * Starts from the clock, like Telegram never reusing an update_id: a sandbox started again
+	 * against the same app database must not send ids the app has already stored (and would drop
+	 * as duplicates). 20 per second of wall time; stays inside Telegram's 31-bit range.
+	 */
+	private long lastUpdateId = 500_000_000L + Numbering.sinceBase() * 20 % 1_300_000_000L;
 
 	private List<String> allowedUpdates;
 

@@ -45,8 +45,8 @@ class ControlApiController {
 
 	@PostMapping("/users")
 	Map<String, Object> createUser(@RequestBody Map<String, Object> body) {
-		return people.createUser(text(body, "first_name"), text(body, "last_name"), text(body, "username"),
-				text(body, "language_code"), text(body, "phone"));
+		return people.createUser(number(body, "id"), text(body, "first_name"), text(body, "last_name"),
+				text(body, "username"), text(body, "language_code"), text(body, "phone"));
 	}
 
 	@GetMapping("/users")
