@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeoutMs how long an injected time-out keeps the Bot API response hanging
  * @param callbackQueryTimeout how long a callback query can be answered with answerCallbackQuery
  * @param callbackAnswerWait how long a simulated press waits for the bot's answerCallbackQuery
+ * @param unsupportedMethods Bot API methods to answer with 404 Not Found, as an old or partial
+ *        Bot API server would (to try the bot against one)
  */
 @ConfigurationProperties("b2brics.sandbox")
 public record SandboxProperties(
@@ -33,12 +35,13 @@ public record SandboxProperties(
 		@DefaultValue("30s") Duration webhookTimeout,
 		@DefaultValue("5000") long timeoutMs,
 		@DefaultValue("15s") Duration callbackQueryTimeout,
-		@DefaultValue("3s") Duration callbackAnswerWait) {
+		@DefaultValue("3s") Duration callbackAnswerWait,
+		@DefaultValue("") java.util.List<String> unsupportedMethods) {
 
 	/** Defaults for every setting, as in {@code docs/sandbox.md}; handy in tests. */
 	public static SandboxProperties defaults() {
 		return new SandboxProperties(null, "7000000001:AAsandbox-b2brics-connect-0000000000", "B2bricsConnectBot",
 				"B2BRICS Connect", 40, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(30), 5000,
-				Duration.ofSeconds(15), Duration.ofSeconds(3));
+				Duration.ofSeconds(15), Duration.ofSeconds(3), java.util.List.of());
 	}
 }

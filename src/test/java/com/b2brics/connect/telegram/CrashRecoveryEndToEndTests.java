@@ -44,7 +44,8 @@ class CrashRecoveryEndToEndTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		try (var sandboxServer = SandboxServer.start(Map.of()); var database = FreshDatabase.create("crash", true)) {
+		try (var sandboxServer = SandboxServer.start(Map.of("b2brics.sandbox.delivery-retry-max-backoff", "2s"));
+				var database = FreshDatabase.create("crash", true)) {
 			List<String> command = botCommand(port, sandboxServer, database);
 			SandboxClient sandbox = new SandboxClient(sandboxServer.baseUrl());
 

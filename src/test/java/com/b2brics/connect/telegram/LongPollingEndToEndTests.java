@@ -15,20 +15,25 @@ import com.b2brics.connect.sandbox.client.SimulatedUser;
 
 /**
  * Without a public webhook URL the bot fetches updates by long polling; the conversation is
- * the same for the people in it.
+ * the same for the people in it. The server here is also a partial one that does not know some
+ * methods the bot calls at start: the bot logs that and works on.
  */
 class LongPollingEndToEndTests {
 
 	@Test
-	void withoutAWebhookUrlTheBotAnswersThroughLongPolling() throws Exception {
-		try (var sandboxServer = SandboxServer.start(Map.of()); var database = FreshDatabase.create("polling", false)) {
+	void withoutAWebhookUrlTheBotAnswersThroughLongPollingEvenOnAPartialServer() throws Exception {
+		try (var sandboxServer = SandboxServer.start(Map.of("b2brics.sandbox.unsupported-methods", "setMyCommands,deleteWebhook"));
+				var database = FreshDatabase.create("polling", false)) {
 			Map<String, Object> properties = new HashMap<>(database.properties());
 			properties.put("b2brics.sandbox.enabled", false);
 			properties.put("b2brics.telegram.bot-token", sandboxServer.botToken());
 			properties.put("b2brics.telegram.api-url", sandboxServer.baseUrl());
 			properties.put("b2brics.telegram.webhook-url", "");
 			try (var bot = AppInstance.start(properties)) {
+				assertThat(bot.isRunning()).isTrue();
 				SandboxClient sandbox = new SandboxClient(sandboxServer.baseUrl());
+				assertThat(sandbox.stats().calls("unsupported:setMyCommands")).isEqualTo(2);
+				assertThat(sandbox.stats().calls("unsupported:deleteWebhook")).isEqualTo(1);
 				assertThat(sandbox.get("/sandbox/api/bot/webhook").get("url")).isEqualTo("");
 				SimulatedUser user = sandbox.newUser("Pavel", "ru");
 				user.startBot();

@@ -34,11 +34,14 @@ public final class BotApi {
 
 	private final ScheduledExecutorService scheduler;
 
+	private final SandboxSettings settings;
+
 	BotApi(TelegramWorld world, Faults faults, ScheduledExecutorService scheduler, SandboxSettings settings) {
 		this.bot = world.bot;
 		this.stats = world.stats;
 		this.faults = faults;
 		this.scheduler = scheduler;
+		this.settings = settings;
 		new UpdateMethods(world, settings).register(this::register);
 		new MessageMethods(world, settings).register(this::register);
 		new ChatMethods(world).register(this::register);
@@ -55,6 +58,11 @@ public final class BotApi {
 			return CompletableFuture.completedFuture(ApiResponse.error(401, "Unauthorized"));
 		}
 		Registered registered = methodName == null ? null : methods.get(methodName.toLowerCase());
+		if (registered != null && settings.unsupportedMethods().contains(methodName.toLowerCase())) {
+			// configured to play an old or partial Bot API server: not the bot's fault, so no violation
+			stats.call("unsupported:" + registered.name());
+			return CompletableFuture.completedFuture(ApiResponse.error(404, "Not Found"));
+		}
 		if (registered == null) {
 			stats.violation("unknown_method", 404);
 			return CompletableFuture.completedFuture(ApiResponse.error(404, "Not Found"));

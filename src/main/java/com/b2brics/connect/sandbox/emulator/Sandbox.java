@@ -42,7 +42,10 @@ public final class Sandbox implements AutoCloseable {
 		this.world = new TelegramWorld(bot, clock, stats, updates);
 		this.faults = new Faults(properties.timeoutMs());
 		SandboxSettings settings = new SandboxSettings(properties.webhookMaxConnections(),
-				properties.callbackQueryTimeout(), properties.callbackAnswerWait());
+				properties.callbackQueryTimeout(), properties.callbackAnswerWait(),
+				properties.unsupportedMethods() == null ? java.util.Set.of()
+						: properties.unsupportedMethods().stream().filter(m -> !m.isBlank())
+							.map(m -> m.trim().toLowerCase()).collect(java.util.stream.Collectors.toSet()));
 		this.botApi = new BotApi(world, faults, scheduler, settings);
 		this.people = new People(world, settings);
 		this.delivery = new WebhookDelivery(updates, stats, properties.deliveryRetryBackoff(),

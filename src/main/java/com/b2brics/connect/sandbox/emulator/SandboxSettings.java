@@ -3,5 +3,6 @@ package com.b2brics.connect.sandbox.emulator;
 import java.time.Duration;
 
 /** The sandbox's tunables, decoupled from Spring's property binding. */
-record SandboxSettings(int webhookMaxConnections, Duration callbackQueryTimeout, Duration callbackAnswerWait) {
+record SandboxSettings(int webhookMaxConnections, Duration callbackQueryTimeout, Duration callbackAnswerWait,
+		java.util.Set<String> unsupportedMethods) {
 }
