@@ -212,7 +212,7 @@ class MessagingRulesTests extends SandboxTestSupport {
 				"{\"keyboard\":[[{\"text\":\"Share phone\",\"request_contact\":true}],[\"Later\"]],\"resize_keyboard\":true}"));
 		assertThat(ivan.replyKeyboard(ivan.botChat())).containsEntry("resize_keyboard", true);
 
-		clock.resetToNow();
+		clock.reset();
 		org.awaitility.Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(3))
 			.until(() -> api("sendMessage", Map.of("chat_id", ivan.id(), "text", "Thanks", "reply_markup",

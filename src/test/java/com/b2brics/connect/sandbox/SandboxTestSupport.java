@@ -1,5 +1,6 @@
 package com.b2brics.connect.sandbox;
 
+import com.b2brics.connect.core.MutableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -53,7 +54,7 @@ abstract class SandboxTestSupport {
 		SharedSandbox.Environment env = SharedSandbox.environment();
 		baseUrl = env.running().baseUrl();
 		clock = env.clock();
-		clock.resetToNow();
+		clock.reset();
 		sandbox = new SandboxClient(baseUrl);
 		bot = new TelegramBot.Builder(TOKEN).apiUrl(baseUrl + "/bot").fileApiUrl(baseUrl + "/file/bot").build();
 		api("deleteWebhook", Map.of("drop_pending_updates", true));

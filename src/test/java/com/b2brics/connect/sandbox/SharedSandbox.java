@@ -1,5 +1,6 @@
 package com.b2brics.connect.sandbox;
 
+import com.b2brics.connect.core.MutableClock;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;

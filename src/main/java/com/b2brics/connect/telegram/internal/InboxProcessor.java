@@ -1,15 +1,11 @@
 package com.b2brics.connect.telegram.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +13,6 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,7 +33,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * with doubling backoff and, after the last try, lands in the dead-letter list.
  */
 @Component
-class InboxProcessor implements SmartLifecycle {
+class InboxProcessor extends WorkerLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
 
@@ -57,13 +52,11 @@ class InboxProcessor implements SmartLifecycle {
 	private final Counter handled;
 	private final Counter failed;
 	private final Counter dead;
-	private ExecutorService workers;
-	private Thread dispatcher;
-	private volatile boolean running;
 
 	InboxProcessor(InboxStore store, UpdateTranslator translator, ApplicationEventPublisher events, TransactionTemplate tx,
 			InboxSignal signal, DurableOutbox outbox, MessageSource messages, ObjectProvider<UserLanguage> languages,
 			InstanceName instance, BotConnection connection, TelegramProperties properties, MeterRegistry meters) {
+		super("inbox", signal);
 		this.connection = connection;
 		this.store = store;
 		this.translator = translator;
@@ -80,7 +73,8 @@ class InboxProcessor implements SmartLifecycle {
 		this.dead = Counter.builder("telegram.updates.dead").description("Updates moved to the dead-letter list").register(meters);
 	}
 
-	private void dispatchLoop() {
+	@Override
+	protected void loop() {
 		while (running) {
 			try {
 				int free = settings.workers() - busyChats.size();
@@ -214,53 +208,8 @@ class InboxProcessor implements SmartLifecycle {
 		}
 	}
 
-	private static void sleepQuietly(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	@Override
-	public void start() {
-		running = true;
-		workers = Executors.newFixedThreadPool(settings.workers(), runnable -> {
-			Thread thread = new Thread(runnable, "inbox-worker");
-			thread.setDaemon(true);
-			return thread;
-		});
-		dispatcher = new Thread(this::dispatchLoop, "inbox-dispatcher");
-		dispatcher.setDaemon(true);
-		dispatcher.start();
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-		signal.wake();
-		if (dispatcher != null) {
-			dispatcher.interrupt();
-		}
-		if (workers != null) {
-			workers.shutdown();
-			try {
-				workers.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public int getPhase() {
-		return Integer.MAX_VALUE - 2000;
+	protected int workerCount() {
+		return settings.workers();
 	}
 }

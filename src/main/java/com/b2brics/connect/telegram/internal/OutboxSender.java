@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,7 +35,7 @@ import io.micrometer.core.instrument.Timer;
  * makes the per-chat gap count from the moment Telegram answered.
  */
 @Component
-class OutboxSender implements SmartLifecycle {
+class OutboxSender extends WorkerLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 	/** Messages that may go in one burst; with the refill rate this bounds any one-second window. */
@@ -58,13 +55,11 @@ class OutboxSender implements SmartLifecycle {
 	private final MeterRegistry meters;
 	private final Timer callLatency;
 	private final Timer deliveryDelay;
-	private ExecutorService pool;
-	private Thread loop;
-	private volatile boolean running;
 	private volatile long lastHousekeeping;
 
 	OutboxSender(OutboxStore store, BotConnection connection, TransactionTemplate tx, OutboxSignal signal,
 			ApplicationEventPublisher events, InstanceName instance, TelegramProperties properties, MeterRegistry meters) {
+		super("outbox", signal);
 		this.store = store;
 		this.connection = connection;
 		this.tx = tx;
@@ -80,7 +75,8 @@ class OutboxSender implements SmartLifecycle {
 		Gauge.builder("telegram.outbox.depth", depth, AtomicLong::get).description("Rows waiting to be sent").register(meters);
 	}
 
-	private void run() {
+	@Override
+	protected void loop() {
 		while (running) {
 			try {
 				long wait = settings.pollInterval().toMillis();
@@ -91,7 +87,7 @@ class OutboxSender implements SmartLifecycle {
 						Claim claim = tx.execute(status -> claim(free));
 						for (OutboxStore.Row row : claim.rows()) {
 							inFlight.incrementAndGet();
-							pool.execute(() -> deliver(row));
+							workers.execute(() -> deliver(row));
 						}
 						if (claim.moreWaiting()) {
 							wait = Math.max(5, 1000 / settings.perSecond());
@@ -275,53 +271,8 @@ class OutboxSender implements SmartLifecycle {
 		signal.wake();
 	}
 
-	private static void sleepQuietly(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	@Override
-	public void start() {
-		running = true;
-		pool = Executors.newFixedThreadPool(settings.senders(), runnable -> {
-			Thread thread = new Thread(runnable, "outbox-sender");
-			thread.setDaemon(true);
-			return thread;
-		});
-		loop = new Thread(this::run, "outbox-claimer");
-		loop.setDaemon(true);
-		loop.start();
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-		signal.wake();
-		if (loop != null) {
-			loop.interrupt();
-		}
-		if (pool != null) {
-			pool.shutdown();
-			try {
-				pool.awaitTermination(15, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public int getPhase() {
-		return Integer.MAX_VALUE - 2000;
+	protected int workerCount() {
+		return settings.senders();
 	}
 }
