@@ -17,6 +17,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain appSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
+			// error pages render for everyone, else a failure would show up as a login prompt
+			.requestMatchers("/error", "/error/**").permitAll()
 			.requestMatchers("/admin/**", "/actuator/metrics/**", "/actuator/prometheus").hasRole("ADMIN")
 			.anyRequest().permitAll())
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/telegram/webhook"))

@@ -1,5 +1,7 @@
 /**
- * Cross-cutting web concerns: security, the shared layout, error pages. Each module keeps its
+ * Cross-cutting web concerns: security, the site's language (cookie, {@code ?lang=}, the
+ * storefront's language by default), the shared layout and error pages. Each module keeps its
  * own controllers.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "catalog", "core" })
 package com.b2brics.connect.web;

@@ -1,0 +1,116 @@
+package com.b2brics.connect.catalog;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The services on the storefronts, with their titles and descriptions per language. */
+@Repository
+class Services {
+
+	private static final String SELECT = """
+			SELECT s.id, s.slug, s.storefront_id, f.slug AS storefront_slug, s.partner_id, p.slug AS partner_slug,
+			       p.company_name, s.specialization
+			FROM catalog_services s
+			JOIN catalog_storefronts f ON f.id = s.storefront_id
+			JOIN catalog_partners p ON p.id = s.partner_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	Services(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	private record Row(long id, String slug, long storefrontId, String storefrontSlug, long partnerId,
+			String partnerSlug, String partnerName, Specialization specialization) {
+	}
+
+	Optional<Service> bySlug(String storefrontSlug, String slug) {
+		return assemble(jdbc.sql(SELECT + "WHERE f.slug = :storefront AND s.slug = :slug")
+			.param("storefront", storefrontSlug)
+			.param("slug", slug)
+			.query(Services::row)
+			.list()).stream().findFirst();
+	}
+
+	Optional<Service> byId(long id) {
+		return assemble(jdbc.sql(SELECT + "WHERE s.id = :id").param("id", id).query(Services::row).list()).stream()
+			.findFirst();
+	}
+
+	List<Service> onStorefront(String storefrontSlug) {
+		return assemble(jdbc.sql(SELECT + "WHERE f.slug = :storefront ORDER BY s.position, s.id")
+			.param("storefront", storefrontSlug)
+			.query(Services::row)
+			.list());
+	}
+
+	List<Service> ofPartner(long partnerId, String storefrontSlug) {
+		return assemble(jdbc.sql(SELECT + "WHERE s.partner_id = :partner AND f.slug = :storefront ORDER BY s.position, s.id")
+			.param("partner", partnerId)
+			.param("storefront", storefrontSlug)
+			.query(Services::row)
+			.list());
+	}
+
+	/** Adds a service unless its storefront has one with this slug; its id. */
+	long insertIfAbsent(long storefrontId, String slug, long partnerId, Specialization specialization, int position) {
+		jdbc.sql("""
+				INSERT INTO catalog_services (storefront_id, slug, partner_id, specialization, position)
+				VALUES (:storefront, :slug, :partner, :specialization, :position) ON CONFLICT DO NOTHING""")
+			.param("storefront", storefrontId)
+			.param("slug", slug)
+			.param("partner", partnerId)
+			.param("specialization", specialization.name())
+			.param("position", position)
+			.update();
+		return jdbc.sql("SELECT id FROM catalog_services WHERE storefront_id = :storefront AND slug = :slug")
+			.param("storefront", storefrontId)
+			.param("slug", slug)
+			.query(Long.class)
+			.single();
+	}
+
+	void textIfAbsent(long serviceId, String language, String title, String description) {
+		jdbc.sql("""
+				INSERT INTO catalog_service_texts (service_id, language, title, description)
+				VALUES (:id, :language, :title, :description) ON CONFLICT DO NOTHING""")
+			.param("id", serviceId)
+			.param("language", language)
+			.param("title", title)
+			.param("description", description)
+			.update();
+	}
+
+	private List<Service> assemble(List<Row> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Collection<Long> ids = rows.stream().map(Row::id).toList();
+		Map<Long, Map<String, String>> titles = new HashMap<>();
+		Map<Long, Map<String, String>> descriptions = new HashMap<>();
+		jdbc.sql("SELECT service_id, language, title, description FROM catalog_service_texts WHERE service_id IN (:ids)")
+			.param("ids", ids)
+			.query(rs -> {
+				titles.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+				descriptions.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getString(2), rs.getString(4));
+			});
+		return rows.stream()
+			.map(r -> new Service(r.id(), r.slug(), r.storefrontId(), r.storefrontSlug(), r.partnerId(), r.partnerSlug(),
+					r.partnerName(), r.specialization(), titles.getOrDefault(r.id(), Map.of()),
+					descriptions.getOrDefault(r.id(), Map.of())))
+			.toList();
+	}
+
+	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Row(rs.getLong("id"), rs.getString("slug"), rs.getLong("storefront_id"), rs.getString("storefront_slug"),
+				rs.getLong("partner_id"), rs.getString("partner_slug"), rs.getString("company_name"),
+				Specialization.valueOf(rs.getString("specialization")));
+	}
+}

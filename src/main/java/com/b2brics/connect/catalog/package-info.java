@@ -1,0 +1,7 @@
+/**
+ * The catalog: country storefronts, partner companies with their Telegram teams, the services
+ * partners offer on a storefront, specializations, and the demo catalog. Other modules read it
+ * through {@link com.b2brics.connect.catalog.Catalog}; its pages live in {@code catalog.web}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "core")
+package com.b2brics.connect.catalog;

@@ -1,0 +1,94 @@
+package com.b2brics.connect.catalog.web;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import com.b2brics.connect.catalog.Catalog;
+import com.b2brics.connect.catalog.Partner;
+import com.b2brics.connect.catalog.Service;
+import com.b2brics.connect.catalog.Specialization;
+import com.b2brics.connect.catalog.Storefront;
+import com.b2brics.connect.core.NotFound;
+
+/**
+ * The public catalog pages: the storefronts, a storefront's services by specialization, a
+ * service card with the "Contact in Telegram" button, and a partner's profile. The storefront
+ * is the first URL segment; the patterns take lower-case slugs only, so literal paths
+ * ({@code /sandbox}, {@code /admin}, {@code /error}, …) and files ({@code /favicon.ico}) keep
+ * their own handlers, and an unknown slug is a 404.
+ */
+@Controller
+class CatalogController {
+
+	// "storefrontSlug", not "storefront": path variables reach the view model, and "storefront" is the record the layout reads
+	private static final String STOREFRONT = "/{storefrontSlug:[a-z][a-z0-9-]*}";
+	private static final String SLUG = "{slug:[a-z0-9][a-z0-9-]*}";
+
+	/** One heading of a storefront page: a specialization and its services there. */
+	record SpecializationGroup(Specialization specialization, List<Service> services) {
+	}
+
+	private final Catalog catalog;
+
+	CatalogController(Catalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/")
+	String storefronts(Model model) {
+		model.addAttribute("storefronts", catalog.storefronts());
+		return "catalog/storefronts";
+	}
+
+	@GetMapping(STOREFRONT)
+	String storefront(@PathVariable String storefrontSlug, Model model) {
+		Storefront current = current(storefrontSlug, model);
+		model.addAttribute("groups", bySpecialization(catalog.services(current.slug())));
+		return "catalog/storefront";
+	}
+
+	@GetMapping(STOREFRONT + "/services/" + SLUG)
+	String service(@PathVariable String storefrontSlug, @PathVariable String slug, Model model) {
+		Storefront current = current(storefrontSlug, model);
+		Service service = catalog.service(current.slug(), slug).orElseThrow(() -> new NotFound("service " + slug));
+		model.addAttribute("service", service);
+		model.addAttribute("partner", catalog.partner(service.partnerId()).orElseThrow());
+		return "catalog/service";
+	}
+
+	@GetMapping(STOREFRONT + "/partners/" + SLUG)
+	String partner(@PathVariable String storefrontSlug, @PathVariable String slug, Model model) {
+		Storefront current = current(storefrontSlug, model);
+		Partner partner = catalog.partner(current.slug(), slug).orElseThrow(() -> new NotFound("partner " + slug));
+		model.addAttribute("partner", partner);
+		model.addAttribute("services", catalog.servicesOf(partner.id(), current.slug()));
+		return "catalog/partner";
+	}
+
+	/** The storefront in the URL, with every storefront for the header; 404 when unknown. */
+	private Storefront current(String slug, Model model) {
+		List<Storefront> all = catalog.storefronts();
+		Storefront current = all.stream()
+			.filter(s -> s.slug().equals(slug))
+			.findFirst()
+			.orElseThrow(() -> new NotFound("storefront " + slug));
+		model.addAttribute("storefronts", all);
+		model.addAttribute("storefront", current);
+		return current;
+	}
+
+	static List<SpecializationGroup> bySpecialization(List<Service> services) {
+		Map<Specialization, List<Service>> groups = new EnumMap<>(Specialization.class);
+		for (Service service : services) {
+			groups.computeIfAbsent(service.specialization(), s -> new ArrayList<>()).add(service);
+		}
+		return groups.entrySet().stream().map(e -> new SpecializationGroup(e.getKey(), List.copyOf(e.getValue()))).toList();
+	}
+}

@@ -1,0 +1,109 @@
+package com.b2brics.connect.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.b2brics.connect.EndToEndTest;
+
+/** The demo catalog keeps its promises, and loading it again changes nothing. */
+class DemoCatalogTests extends EndToEndTest {
+
+	static final List<String> STOREFRONTS = List.of("russia", "brazil", "egypt", "india", "china", "south-africa");
+
+	static final List<String> TABLES = List.of("catalog_storefronts", "catalog_storefront_texts", "catalog_partners",
+			"catalog_partner_texts", "catalog_partner_specializations", "catalog_partner_storefronts",
+			"catalog_partner_members", "catalog_services", "catalog_service_texts");
+
+	@Autowired
+	DemoCatalog demo;
+
+	@Autowired
+	Catalog catalog;
+
+	private Map<String, Long> counts() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (String table : TABLES) {
+			counts.put(table, jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
+		}
+		return counts;
+	}
+
+	@Test
+	void loadingTheDemoCatalogTwiceChangesNothing() {
+		Map<String, Long> before = counts();
+		assertThat(before.get("catalog_services")).isPositive();
+
+		assertThat(demo.loadIntoEmptyCatalog()).as("a catalog with storefronts is left alone").isFalse();
+		demo.loadIntoEmptyCatalog();
+		assertThat(counts()).isEqualTo(before);
+
+		// even forced row by row, every row is already there
+		demo.insertMissing(DemoCatalogFile.read());
+		demo.insertMissing(DemoCatalogFile.read());
+		assertThat(counts()).isEqualTo(before);
+	}
+
+	@Test
+	void demoCatalogHasTheSixStorefrontsWithTheirZonesAndLanguages() {
+		assertThat(catalog.storefronts()).extracting(Storefront::slug).containsExactlyElementsOf(STOREFRONTS);
+		Storefront brazil = catalog.storefront("brazil").orElseThrow();
+		assertThat(brazil.timeZone().getId()).isEqualTo("America/Sao_Paulo");
+		assertThat(brazil.defaultLanguage()).isEqualTo("pt");
+		assertThat(brazil.countryCode()).isEqualTo("BR");
+		assertThat(catalog.storefront("russia").orElseThrow().defaultLanguage()).isEqualTo("ru");
+		assertThat(catalog.storefront("south-africa").orElseThrow().timeZone().getId()).isEqualTo("Africa/Johannesburg");
+		assertThat(catalog.storefronts()).allSatisfy(s -> assertThat(s.names()).containsKeys("ru", "en"));
+	}
+
+	@Test
+	void everyStorefrontHasAtLeastThreePartnersEachOfLogisticsCertificationAndCustoms() {
+		for (String storefront : STOREFRONTS) {
+			for (Specialization specialization : List.of(Specialization.LOGISTICS, Specialization.CERTIFICATION,
+					Specialization.CUSTOMS)) {
+				assertThat(catalog.partners(specialization, storefront))
+					.as("%s partners on %s", specialization, storefront)
+					.hasSizeGreaterThanOrEqualTo(3);
+			}
+		}
+	}
+
+	@Test
+	void demoCatalogCoversEverySpecializationWithEnoughPartnersAndServices() {
+		long partners = jdbc.sql("SELECT COUNT(*) FROM catalog_partners").query(Long.class).single();
+		long services = jdbc.sql("SELECT COUNT(*) FROM catalog_services").query(Long.class).single();
+		assertThat(partners).isGreaterThanOrEqualTo(12);
+		assertThat(services).isGreaterThanOrEqualTo(36);
+		for (Specialization specialization : Specialization.values()) {
+			assertThat(STOREFRONTS.stream().mapToInt(s -> catalog.partners(specialization, s).size()).sum())
+				.as("partners of %s", specialization)
+				.isPositive();
+		}
+		for (String storefront : STOREFRONTS) {
+			assertThat(catalog.services(storefront)).as("services on %s", storefront).hasSizeGreaterThanOrEqualTo(6)
+				.allSatisfy(service -> {
+					assertThat(service.titles()).containsKeys("ru", "en");
+					assertThat(service.descriptions()).containsKeys("ru", "en");
+				});
+		}
+	}
+
+	@Test
+	void everyDemoPartnerHasOneOrTwoLinkedTeamMembersWithFixedTelegramIds() {
+		List<String> slugs = jdbc.sql("SELECT slug FROM catalog_partners ORDER BY slug").query(String.class).list();
+		for (String slug : slugs) {
+			Partner partner = catalog.partner(slug).orElseThrow();
+			assertThat(partner.teamMemberIds()).as(slug).hasSizeBetween(1, 2)
+				.allSatisfy(id -> assertThat(id).isBetween(6_200_000_001L, 6_200_000_099L));
+			assertThat(partner.teamLinked()).isTrue();
+			assertThat(partner.profiles()).containsKeys("ru", "en");
+		}
+		assertThat(catalog.partner("eurasia-cargo").orElseThrow().teamMemberIds()).containsExactly(6_200_000_001L,
+				6_200_000_002L);
+	}
+}
