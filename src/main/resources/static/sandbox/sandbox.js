@@ -1,0 +1,25 @@
+// Keeps the open chat fresh: re-renders the messages fragment every 1.5 s (no framework needed).
+(function () {
+  var body = document.getElementById('chat-body');
+  if (!body) return;
+  var user = body.getAttribute('data-user'), chat = body.getAttribute('data-chat');
+  var scrollDown = function () { var m = document.getElementById('messages'); if (m) m.scrollTop = m.scrollHeight; };
+  scrollDown();
+  var last = body.innerHTML;
+  setInterval(function () {
+    fetch('/sandbox/messages?user=' + encodeURIComponent(user) + '&chat=' + encodeURIComponent(chat))
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var holder = document.createElement('div');
+        holder.innerHTML = html;
+        var fresh = holder.querySelector('#chat-body');
+        if (fresh && fresh.innerHTML !== last) {
+          last = fresh.innerHTML;
+          body.innerHTML = fresh.innerHTML;
+          scrollDown();
+        }
+      })
+      .catch(function () { /* the sandbox may be restarting */ });
+  }, 1500);
+})();
