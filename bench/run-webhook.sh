@@ -49,14 +49,28 @@ settle() {
   echo "$waited"
 }
 
+# CPU time (clock ticks) of the app's JVM and of the PostgreSQL backends serving its database:
+# on a shared machine CPU per request is steadier than requests per second.
+cpu_ticks() {
+  local jvm pg=0 p
+  jvm=$(awk '{print $14 + $15}' "/proc/$BENCH_APP_PID/stat")
+  for p in $(pgrep -u postgres -f "postgres: .*$BENCH_DB"); do
+    pg=$((pg + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$jvm $pg"
+}
+
 next_id=1
 run() { # run NAME DURATION FILE
   local name="$1" secs="$2" file="$3" url
   if [[ "$name" == webhook ]]; then url="http://127.0.0.1:$PORT/telegram/webhook"; else url="http://127.0.0.1:$PORT/bench/bare"; fi
   local before; before=$(pending)
+  local cpu0; cpu0=$(cpu_ticks)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout 15s -s "$BENCH_DIR/lib/webhook.lua" "$url" -- "$SECRET" "$next_id" > "$file" 2>&1
   next_id=$((next_id + 10000000000))
   local after; after=$(pending)
+  local cpu1; cpu1=$(cpu_ticks)
+  echo "cpu_ticks_jvm=$(( ${cpu1% *} - ${cpu0% *} )) cpu_ticks_pg=$(( ${cpu1#* } - ${cpu0#* } )) ticks_per_s=$(getconf CLK_TCK)" >> "$file"
   local waited; waited=$(settle)
   echo "pending_before=$before pending_after=$after settle_s=$waited pending_left=$(pending)" >> "$file"
 }

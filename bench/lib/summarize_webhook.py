@@ -15,13 +15,19 @@ for path in glob.glob(os.path.join(out, "round-*-*.txt")):
     extra = re.search(r"pending_before=(\d+) pending_after=(\d+) settle_s=(\d+) pending_left=(\d+)", text)
     if extra:
         fields.update(zip(["pending_before", "pending_after", "settle_s", "pending_left"], extra.groups()))
+    cpu = re.search(r"cpu_ticks_jvm=(\d+) cpu_ticks_pg=(\d+) ticks_per_s=(\d+)", text)
+    if cpu:
+        ms = 1000.0 / int(cpu.group(3))
+        fields["cpu_ms_per_req"] = (int(cpu.group(1)) + int(cpu.group(2))) * ms / max(1, int(fields["requests"]))
+        fields["pg_ms_per_req"] = int(cpu.group(2)) * ms / max(1, int(fields["requests"]))
     rounds.setdefault(int(m.group(1)), {})[m.group(2)] = fields
 
 def f(d, k):
     return float(d[k])
 
 print()
-print("round  bare req/s  bare p50  bare p99 | webhook req/s  wh p50  wh p99  errors | ratio req/s  ratio p99  inbox backlog after run")
+print("round  bare req/s  bare p50  bare p99 | webhook req/s  wh p50  wh p99  errors | ratio req/s  ratio p99 | CPU ms/req bare  webhook (of it PG) | inbox backlog after run")
+cpu_ratios, cpu_b, cpu_w = [], [], []
 tp_ratios, p99_ratios, bare_rps, wh_rps, bare_p99, wh_p99, wh_p50 = [], [], [], [], [], [], []
 for r in sorted(rounds):
     b, w = rounds[r].get("bare"), rounds[r].get("webhook")
@@ -33,7 +39,11 @@ for r in sorted(rounds):
     tp_ratios.append(tr); p99_ratios.append(pr)
     bare_rps.append(f(b, "rps")); wh_rps.append(f(w, "rps"))
     bare_p99.append(f(b, "p99_ms")); wh_p99.append(f(w, "p99_ms")); wh_p50.append(f(w, "p50_ms"))
-    print(f"{r:5d}  {f(b,'rps'):10.0f}  {f(b,'p50_ms'):6.1f}ms  {f(b,'p99_ms'):6.1f}ms | {f(w,'rps'):13.0f}  {f(w,'p50_ms'):4.1f}ms  {f(w,'p99_ms'):5.1f}ms  {errs:6d} | {tr:11.2f}  {pr:9.2f}  {w.get('pending_after','?')} (drained in {w.get('settle_s','?')} s)")
+    cpu = ""
+    if "cpu_ms_per_req" in b and "cpu_ms_per_req" in w:
+        cpu_b.append(b["cpu_ms_per_req"]); cpu_w.append(w["cpu_ms_per_req"]); cpu_ratios.append(b["cpu_ms_per_req"] / w["cpu_ms_per_req"])
+        cpu = f"{b['cpu_ms_per_req']:15.2f}  {w['cpu_ms_per_req']:7.2f} ({w['pg_ms_per_req']:.2f})"
+    print(f"{r:5d}  {f(b,'rps'):10.0f}  {f(b,'p50_ms'):6.1f}ms  {f(b,'p99_ms'):6.1f}ms | {f(w,'rps'):13.0f}  {f(w,'p50_ms'):4.1f}ms  {f(w,'p99_ms'):5.1f}ms  {errs:6d} | {tr:11.2f}  {pr:9.2f} | {cpu:34s} | {w.get('pending_after','?')} (drained in {w.get('settle_s','?')} s)")
 
 def spread(xs):
     return f"median {statistics.median(xs):.2f} (min {min(xs):.2f}, max {max(xs):.2f})"
@@ -44,3 +54,7 @@ if tp_ratios:
     print(f"webhook  req/s: median {statistics.median(wh_rps):.0f} (min {min(wh_rps):.0f}, max {max(wh_rps):.0f}); p50 median {statistics.median(wh_p50):.1f} ms; p99 median {statistics.median(wh_p99):.1f} ms (min {min(wh_p99):.1f}, max {max(wh_p99):.1f})")
     print(f"RATIO throughput webhook/bare: {spread(tp_ratios)}   goal >= 0.80: {'MET' if statistics.median(tp_ratios) >= 0.8 else 'NOT MET'}")
     print(f"RATIO p99 latency webhook/bare: {spread(p99_ratios)}")
+    if cpu_ratios:
+        print(f"CPU per request (app JVM + its PostgreSQL backends, during the run): bare median {statistics.median(cpu_b):.2f} ms, "
+              f"webhook median {statistics.median(cpu_w):.2f} ms; RATIO bare/webhook CPU per request: {spread(cpu_ratios)} "
+              f"(the throughput ratio a CPU-bound machine allows)")
