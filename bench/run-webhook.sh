@@ -67,7 +67,7 @@ run() { # run NAME DURATION FILE
   local before; before=$(pending)
   local cpu0; cpu0=$(cpu_ticks)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout 15s -s "$BENCH_DIR/lib/webhook.lua" "$url" -- "$SECRET" "$next_id" > "$file" 2>&1
-  next_id=$((next_id + 10000000000))
+  next_id=$((next_id + 10000000))  # update_id must stay below 2^31 (Bot API clients read it as int32)
   local after; after=$(pending)
   local cpu1; cpu1=$(cpu_ticks)
   echo "cpu_ticks_jvm=$(( ${cpu1% *} - ${cpu0% *} )) cpu_ticks_pg=$(( ${cpu1#* } - ${cpu0#* } )) ticks_per_s=$(getconf CLK_TCK)" >> "$file"

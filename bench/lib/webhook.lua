@@ -1,6 +1,6 @@
 -- wrk script: POSTs a realistic ~600-byte private-chat message update with a unique update_id
 -- per request. Usage: wrk ... -s webhook.lua <url> -- <secret> <first-update-id>
--- Each wrk thread owns its own id range (thread index * 1e9 on top of the base), so ids never
+-- Each wrk thread owns its own id range (thread index * 5e6 on top of the base), so ids never
 -- repeat within or across rounds (the runner passes a fresh base per round).
 local counter = 0
 local threads = {}
@@ -30,7 +30,7 @@ local template = '{"update_id":%s,"message":{"message_id":%d,"from":{"id":%s,"is
 
 function request()
   counter = counter + 1
-  local id = base + idx * 1000000000 + counter
+  local id = base + idx * 5000000 + counter
   local user = 100000000 + (id % 1000)        -- 1,000 distinct private chats
   local body = string.format(template, string.format("%.0f", id), counter % 100000 + 1,
     string.format("%.0f", user), user % 1000, string.format("%.0f", user), user % 1000, os.time())
