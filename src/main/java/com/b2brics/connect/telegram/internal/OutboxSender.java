@@ -50,6 +50,8 @@ class OutboxSender extends WorkerLoop {
 	private final TelegramProperties.Outbox settings;
 	private final AtomicInteger inFlight = new AtomicInteger();
 	private final AtomicLong depth = new AtomicLong();
+	/** System.nanoTime() before which this instance starts no further paced call. */
+	private final AtomicLong nextPacedCall = new AtomicLong(System.nanoTime());
 	private final Counter tooManyRequests;
 	private final Counter failures;
 	private final MeterRegistry meters;
@@ -146,6 +148,9 @@ class OutboxSender extends WorkerLoop {
 			if (row.refOutboxId() > 0 && !resolveReference(row, params)) {
 				return;
 			}
+			if (row.paced()) {
+				spaceFromPreviousCall();
+			}
 			long started = System.nanoTime();
 			ApiResult result = connection.client().call(row.method(), params);
 			callLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -170,6 +175,34 @@ class OutboxSender extends WorkerLoop {
 			MDC.remove("tg");
 			inFlight.decrementAndGet();
 			signal.wake();
+		}
+	}
+
+	/**
+	 * Starts paced calls at least 1/perSecond apart. The shared bucket bounds what is claimed in
+	 * any second to perSecond + BURST (28 of Telegram's 30), but between the claim and the call
+	 * lie a thread hand-off and a JSON parse: on a busy machine a few claimed rows got delayed and
+	 * then reached Telegram together with the next ones (benchmark 2 saw 2 x 429 in 10,000 at load
+	 * average ~25). Spacing at the call keeps that jitter from adding up; the average rate and the
+	 * cross-instance budget are unchanged.
+	 */
+	private void spaceFromPreviousCall() {
+		long gap = 1_000_000_000L / Math.max(1, settings.perSecond());
+		while (true) {
+			long now = System.nanoTime();
+			long slot = nextPacedCall.get();
+			long start = Math.max(now, slot);
+			if (nextPacedCall.compareAndSet(slot, start + gap)) {
+				if (start > now) {
+					try {
+						TimeUnit.NANOSECONDS.sleep(start - now);
+					}
+					catch (InterruptedException e) {
+						Thread.currentThread().interrupt();
+					}
+				}
+				return;
+			}
 		}
 	}
 

@@ -68,26 +68,48 @@ class OutboxStore {
 			.update();
 	}
 
+	/** Priority weights, highest first: {@link #candidates} asks for each level in turn. */
+	private static final int[] PRIORITIES = java.util.Arrays.stream(com.b2brics.connect.telegram.Priority.values())
+		.mapToInt(com.b2brics.connect.telegram.Priority::weight)
+		.boxed()
+		.sorted(java.util.Comparator.reverseOrder())
+		.mapToInt(Integer::intValue)
+		.toArray();
+
 	/**
 	 * Rows that may go now: due, first in their chat's queue (for ordered rows), and, for paced
 	 * rows, in a chat whose pace allows another message. Highest priority first, then oldest.
+	 * <p>
+	 * One query per priority level, each {@code WHERE status = 'PENDING' AND priority = ? ORDER BY
+	 * id LIMIT n}: it walks {@code telegram_outbox_due_idx (status, priority, id)} in order and stops
+	 * after n matches. A single {@code ORDER BY priority DESC, id} cannot use that index (mixed
+	 * directions), so it tested every pending row and sorted them: 135 ms at 4,400 pending rows on
+	 * the bench machine, which starved the claim loop of its 25/s (benchmark 2, docs/PERFORMANCE.md).
 	 */
 	List<Row> candidates(Instant now, int pacedLimit, int limit) {
-		return jdbc.sql("""
-				SELECT o.* FROM telegram_outbox o
-				WHERE o.status = 'PENDING' AND o.next_attempt_at <= :now
-				  AND (o.ordered = FALSE OR NOT EXISTS (
-				        SELECT 1 FROM telegram_outbox p
-				        WHERE p.chat_id = o.chat_id AND p.ordered = TRUE AND p.id < o.id AND p.status IN ('PENDING', 'SENDING')))
-				  AND (o.paced = FALSE OR (:paced > 0 AND NOT EXISTS (
-				        SELECT 1 FROM telegram_chat_pace c WHERE c.chat_id = o.chat_id AND c.next_send_at > :now)))
-				ORDER BY o.priority DESC, o.id
-				LIMIT :limit""")
-			.param("now", Db.ts(now))
-			.param("paced", pacedLimit)
-			.param("limit", limit)
-			.query((rs, n) -> map(rs))
-			.list();
+		List<Row> rows = new java.util.ArrayList<>();
+		for (int priority : PRIORITIES) {
+			if (rows.size() >= limit) {
+				break;
+			}
+			rows.addAll(jdbc.sql("""
+					SELECT o.* FROM telegram_outbox o
+					WHERE o.status = 'PENDING' AND o.priority = :priority AND o.next_attempt_at <= :now
+					  AND (o.ordered = FALSE OR NOT EXISTS (
+					        SELECT 1 FROM telegram_outbox p
+					        WHERE p.chat_id = o.chat_id AND p.ordered = TRUE AND p.id < o.id AND p.status IN ('PENDING', 'SENDING')))
+					  AND (o.paced = FALSE OR (:paced > 0 AND NOT EXISTS (
+					        SELECT 1 FROM telegram_chat_pace c WHERE c.chat_id = o.chat_id AND c.next_send_at > :now)))
+					ORDER BY o.id
+					LIMIT :limit""")
+				.param("priority", priority)
+				.param("now", Db.ts(now))
+				.param("paced", pacedLimit)
+				.param("limit", limit - rows.size())
+				.query((rs, n) -> map(rs))
+				.list());
+		}
+		return rows;
 	}
 
 	boolean claim(long id, String instance, Instant until) {
