@@ -3,6 +3,8 @@ package com.b2brics.connect.sandbox;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 
@@ -15,6 +17,8 @@ import com.b2brics.connect.telegram.BotApiEndpointProvider;
  * the sandbox bot's token, the app's webhook on the same port and a secret generated at start.
  */
 class EmbeddedBotApiEndpoint implements BotApiEndpointProvider, ApplicationListener<WebServerInitializedEvent> {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedBotApiEndpoint.class);
 
 	private final Sandbox sandbox;
 
@@ -34,6 +38,13 @@ class EmbeddedBotApiEndpoint implements BotApiEndpointProvider, ApplicationListe
 		String namespace = event.getApplicationContext().getServerNamespace();
 		if (namespace == null || namespace.isEmpty()) {
 			port = event.getWebServer().getPort();
+			log.info("""
+
+					  Telegram sandbox (no TELEGRAM_BOT_TOKEN set, so the bot talks to this emulator)
+					    web client      http://localhost:{}/sandbox   act as simulated Telegram users
+					    control API     http://localhost:{}/sandbox/api  (docs/sandbox.md)
+					    the bot         @{}, Bot API root http://localhost:{}
+					""", port, port, sandbox.bot().username(), port);
 		}
 	}
 
