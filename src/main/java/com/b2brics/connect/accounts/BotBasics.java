@@ -70,7 +70,9 @@ class BotBasics {
 		switch (command.command()) {
 			case "start" -> {
 				users.started(command.user().id(), clock.instant());
-				if (command.chat().isPrivate()) {
+				// a Start with a payload (a Contact link) is answered by the module the payload belongs to
+				boolean plainStart = command.args().isBlank() || command.args().startsWith("ref_");
+				if (command.chat().isPrivate() && plainStart) {
 					reply(command, text(locale, "bot.start.greeting", Html.escape(command.user().firstName())), null);
 				}
 			}

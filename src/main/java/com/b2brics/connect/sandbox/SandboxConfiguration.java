@@ -51,6 +51,12 @@ class SandboxConfiguration {
 		return new EmbeddedBotApiEndpoint(sandbox);
 	}
 
+	@Bean
+	@Conditional(NotStandalone.class)
+	SandboxBrowserLinks sandboxBrowserLinks() {
+		return new SandboxBrowserLinks();
+	}
+
 	/** The endpoint provider only makes sense next to the app's bot, not in the standalone server. */
 	static class NotStandalone implements org.springframework.context.annotation.Condition {
 

@@ -14,18 +14,18 @@ import com.b2brics.connect.sandbox.client.SimulatedUser;
 class BotBasicsEndToEndTests extends EndToEndTest {
 
 	@Test
-	void deepLinkStartGreetsInRussianForARussianUser() {
+	void openingTheBotAndPressingStartGreetsInRussianForARussianUser() {
 		SimulatedUser ivan = sandbox.newUser("Иван", "ru");
-		var opened = ivan.openLink(sandbox.bot().deepLink("hello"));
+		var opened = ivan.openLink("https://t.me/" + sandbox.bot().username());
 		assertThat(opened.result()).isEqualTo("start_sent");
 		var greeting = ivan.sees(ivan.botChat(), "Здравствуйте, Иван!");
 		assertThat(greeting.text()).contains("B2BRICS").contains("/help");
 	}
 
 	@Test
-	void deepLinkStartGreetsInEnglishForAnEnglishUser() {
+	void openingTheBotAndPressingStartGreetsInEnglishForAnEnglishUser() {
 		SimulatedUser mary = sandbox.newUser("Mary", "en");
-		mary.openLink(sandbox.bot().deepLink("hello"));
+		mary.openLink("https://t.me/" + sandbox.bot().username());
 		assertThat(mary.sees(mary.botChat(), "Hello, Mary!").text()).contains("Contact in Telegram");
 	}
 

@@ -1,0 +1,65 @@
+package com.b2brics.connect.leads;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Leads; at most one open lead per importer and service, which the database guards. */
+@Repository
+class Leads {
+
+	private final JdbcClient jdbc;
+
+	Leads(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	static String openKey(long importerId, long serviceId) {
+		return importerId + ":" + serviceId;
+	}
+
+	Optional<Lead> openFor(long importerId, long serviceId) {
+		return jdbc.sql("SELECT * FROM leads WHERE open_key = :key")
+			.param("key", openKey(importerId, serviceId))
+			.query((rs, n) -> map(rs))
+			.optional();
+	}
+
+	/** The new lead, or empty when an open one for this importer and service exists already. */
+	Optional<Lead> create(long serviceId, long partnerId, String storefrontSlug, long importerId, long clickId, Instant now) {
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		try {
+			jdbc.sql("""
+					INSERT INTO leads (service_id, partner_id, storefront_slug, importer_id, click_id, status, open_key, created_at)
+					VALUES (:service, :partner, :storefront, :importer, :click, 'WAITING_FOR_GROUP', :key, :now)""")
+				.param("service", serviceId)
+				.param("partner", partnerId)
+				.param("storefront", storefrontSlug)
+				.param("importer", importerId)
+				.param("click", clickId)
+				.param("key", openKey(importerId, serviceId))
+				.param("now", Clicks.utc(now))
+				.update(keys, "id");
+		}
+		catch (DuplicateKeyException e) {
+			return Optional.empty();
+		}
+		return Optional.of(new Lead(keys.getKeyAs(Number.class).longValue(), serviceId, partnerId, storefrontSlug,
+				importerId, clickId, Lead.Status.WAITING_FOR_GROUP, now));
+	}
+
+	long countFor(long importerId) {
+		return jdbc.sql("SELECT COUNT(*) FROM leads WHERE importer_id = :id").param("id", importerId).query(Long.class).single();
+	}
+
+	private static Lead map(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Lead(rs.getLong("id"), rs.getLong("service_id"), rs.getLong("partner_id"), rs.getString("storefront_slug"),
+				rs.getLong("importer_id"), rs.getLong("click_id"), Lead.Status.valueOf(rs.getString("status")),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+	}
+}

@@ -1,0 +1,75 @@
+package com.b2brics.connect.leads.web;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.b2brics.connect.catalog.Catalog;
+import com.b2brics.connect.catalog.Service;
+import com.b2brics.connect.core.NotFound;
+import com.b2brics.connect.leads.ContactClicks;
+import com.b2brics.connect.telegram.TelegramChats;
+import com.b2brics.connect.telegram.TelegramLinks;
+
+/**
+ * The "Contact in Telegram" button: records the click and sends the visitor to the bot's deep
+ * link with the click's payload (in sandbox mode, to the sandbox's web client with that link).
+ */
+@Controller
+class ContactController {
+
+	static final String VISITOR_COOKIE = "b2b_visitor";
+	static final String REFERRAL_COOKIE = "b2b_ref";
+
+	private final Catalog catalog;
+	private final ContactClicks clicks;
+	private final TelegramLinks links;
+
+	ContactController(Catalog catalog, ContactClicks clicks, TelegramLinks links) {
+		this.catalog = catalog;
+		this.clicks = clicks;
+		this.links = links;
+	}
+
+	@GetMapping("/{storefrontSlug:[a-z0-9-]+}/services/{serviceSlug:[a-z0-9-]+}/contact")
+	ResponseEntity<Void> contact(@PathVariable String storefrontSlug, @PathVariable String serviceSlug,
+			@CookieValue(name = VISITOR_COOKIE, required = false) String visitor,
+			@CookieValue(name = REFERRAL_COOKIE, required = false) String referral,
+			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
+		// path variables end up in the error page's model: named so as not to shadow the layout's "storefront"
+		Service service = catalog.service(storefrontSlug, serviceSlug)
+			.orElseThrow(() -> new NotFound("service " + storefrontSlug + "/" + serviceSlug));
+		String visitorId = visitor != null && visitor.matches("[A-Za-z0-9-]{8,64}") ? visitor : UUID.randomUUID().toString();
+		String payload = clicks.record(service, referral != null && referral.matches("[A-Za-z0-9]{6}") ? referral : null,
+				visitorId, userAgent);
+		String target;
+		try {
+			target = links.forBrowser(links.deepLink(payload));
+		}
+		catch (TelegramChats.TelegramUnavailable e) {
+			// only in the seconds before Telegram has told the bot its name
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The bot is starting; try again in a moment");
+		}
+		ResponseCookie cookie = ResponseCookie.from(VISITOR_COOKIE, visitorId)
+			.path("/")
+			.maxAge(Duration.ofDays(730))
+			.httpOnly(true)
+			.sameSite("Lax")
+			.build();
+		return ResponseEntity.status(HttpStatus.FOUND)
+			.header(HttpHeaders.LOCATION, target)
+			.header(HttpHeaders.SET_COOKIE, cookie.toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.build();
+	}
+}
