@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.b2brics.connect.core.MutableClock;
 import com.b2brics.connect.sandbox.client.SandboxClient;
+import com.b2brics.connect.sandbox.client.SimulatedUser;
 import com.b2brics.connect.telegram.CommandReceived;
 
 /**
@@ -24,7 +25,7 @@ import com.b2brics.connect.telegram.CommandReceived;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "b2brics.sandbox.timeout-ms=700", "b2brics.telegram.request-timeout=3s",
 				"b2brics.telegram.inbox.first-backoff=100ms", "b2brics.telegram.inbox.max-attempts=3",
-				"spring.security.user.password=test-admin" })
+				"spring.security.user.password=test-admin", "b2brics.admin-telegram-ids=6399000001" })
 @Import(EndToEndTestSupport.class)
 public abstract class EndToEndTest {
 
@@ -47,6 +48,21 @@ public abstract class EndToEndTest {
 		sandbox = new SandboxClient("http://127.0.0.1:" + port);
 		sandbox.noFaults();
 		clock.reset();
+	}
+
+	/** The platform admin of the shared context (b2brics.admin-telegram-ids): groups they create join the pool. */
+	protected static final long PLATFORM_ADMIN = 6399000001L;
+
+	/** The platform admin as a sandbox user, who has started the bot; created on first use. */
+	protected SimulatedUser platformAdmin() {
+		try {
+			sandbox.post("/sandbox/api/users", java.util.Map.of("id", PLATFORM_ADMIN, "first_name", "Admin", "language_code", "en"));
+			sandbox.user(PLATFORM_ADMIN).startBot();
+		}
+		catch (SandboxClient.SandboxException alreadyThere) {
+			// created by an earlier test of this context
+		}
+		return sandbox.user(PLATFORM_ADMIN);
 	}
 
 	protected String baseUrl() {

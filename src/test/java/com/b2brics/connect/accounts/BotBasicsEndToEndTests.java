@@ -93,7 +93,8 @@ class BotBasicsEndToEndTests extends EndToEndTest {
 		SimulatedUser other = sandbox.newUser("Other", "en");
 		owner.startBot();
 		other.startBot();
-		long group = sandbox.createGroup("Language test", owner);
+		long group = sandbox.createGroup("Language test", platformAdmin());
+		sandbox.addMember(group, owner);
 		sandbox.addMember(group, other);
 		owner.write(group, "/language");
 		owner.sees(group, "Choose your language");

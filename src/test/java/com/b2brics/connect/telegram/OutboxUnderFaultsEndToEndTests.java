@@ -52,8 +52,11 @@ class OutboxUnderFaultsEndToEndTests extends EndToEndTest {
 			}
 		}
 		users.forEach(user -> user.sees(user.botChat(), "Hello, " + user.firstName()));
+		SimulatedUser admin = platformAdmin();
 		for (int g = 0; g < 5; g++) {
-			chats.add(sandbox.createGroup("Load group " + g, firstUser));
+			long group = sandbox.createGroup("Load group " + g, admin);
+			admin.sees(group, "is now a B2BRICS working group");
+			chats.add(group);
 		}
 		var before = sandbox.stats();
 		sandbox.faults(Map.<String, Object>of("rate_429", 0.07, "rate_5xx", 0.07, "rate_timeout", 0.06, "seed", 20261125L,
