@@ -40,6 +40,11 @@ public class Accounts implements UserLanguage {
 			.orElse(Locale.ENGLISH);
 	}
 
+	/** The user's first name as Telegram last told it; "?" for someone the bot never met. */
+	public String nameOf(long telegramId) {
+		return users.find(telegramId).map(BotUsers.BotUser::firstName).orElse("?");
+	}
+
 	/** False when the user blocked the bot (until they write again) or never started it. */
 	public boolean reachable(long telegramId) {
 		Optional<BotUsers.BotUser> user = users.find(telegramId);

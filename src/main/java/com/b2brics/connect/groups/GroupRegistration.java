@@ -38,9 +38,11 @@ class GroupRegistration {
 	private final Outbox outbox;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final org.springframework.context.ApplicationEventPublisher events;
 
 	GroupRegistration(WorkingGroups groups, PlatformAdmins admins, Accounts accounts, Outbox outbox,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.groups = groups;
 		this.admins = admins;
 		this.accounts = accounts;
@@ -70,6 +72,7 @@ class GroupRegistration {
 		}
 		groups.register(chat, added.chat().title(), by, clock.instant());
 		long free = groups.countFree();
+		events.publishEvent(new GroupRegistered(chat));
 		log.info("Group {} ({}) joined the pool; {} free", chat, added.chat().title(), free);
 		outbox.send(OutgoingMessage.to(chat, messages.getMessage("groups.registered", new Object[] { free }, locale))
 			.priority(Priority.HIGH));

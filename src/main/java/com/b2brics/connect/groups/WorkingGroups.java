@@ -64,6 +64,22 @@ class WorkingGroups {
 			.optional();
 	}
 
+	/** Takes the oldest free group for the lead, atomically across instances; empty when none is free. */
+	Optional<Long> take(long leadId, Instant now) {
+		int taken = jdbc.sql("""
+				UPDATE working_groups SET status = 'IN_USE', lead_id = :lead, updated_at = :now
+				WHERE chat_id = (SELECT chat_id FROM working_groups WHERE status = 'FREE'
+				                 ORDER BY registered_at, chat_id LIMIT 1 FOR UPDATE SKIP LOCKED)
+				  AND status = 'FREE'""")
+			.param("lead", leadId)
+			.param("now", utc(now))
+			.update();
+		if (taken == 0) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT chat_id FROM working_groups WHERE lead_id = :lead").param("lead", leadId).query(Long.class).optional();
+	}
+
 	long countFree() {
 		return jdbc.sql("SELECT COUNT(*) FROM working_groups WHERE status = 'FREE'").query(Long.class).single();
 	}

@@ -16,6 +16,8 @@ import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Service;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.Html;
+import com.b2brics.connect.telegram.InlineButton;
+import com.b2brics.connect.telegram.Keyboard;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
@@ -40,9 +42,11 @@ class LeadStarts {
 	private final ApplicationEventPublisher events;
 	private final LeadsProperties properties;
 	private final Clock clock;
+	private final LeadGroups groups;
 
 	LeadStarts(Clicks clicks, Leads leads, Catalog catalog, Accounts accounts, Outbox outbox, MessageSource messages,
-			ApplicationEventPublisher events, LeadsProperties properties, Clock clock) {
+			ApplicationEventPublisher events, LeadsProperties properties, Clock clock, LeadGroups groups) {
+		this.groups = groups;
 		this.clicks = clicks;
 		this.leads = leads;
 		this.catalog = catalog;
@@ -77,22 +81,34 @@ class LeadStarts {
 		String partner = Html.escape(service.get().partnerName());
 		Optional<Lead> existing = leads.openFor(importer, service.get().id());
 		if (existing.isPresent()) {
-			tell(importer, text(locale, "lead.start.again", title, partner));
+			again(importer, existing.get(), locale, title, partner);
 			return;
 		}
 		Optional<Lead> created = leads.create(service.get().id(), service.get().partnerId(), service.get().storefrontSlug(),
 				importer, click.get().id(), clock.instant());
 		if (created.isEmpty()) {
 			// another Start of the same person for the same service won the race: it is the same lead
-			tell(importer, text(locale, "lead.start.again", title, partner));
+			again(importer, leads.openFor(importer, service.get().id()).orElseThrow(), locale, title, partner);
 			return;
 		}
 		Lead lead = created.get();
 		log.info("Lead {} opened: user {} on service {} ({})", lead.id(), importer, service.get().id(),
 				service.get().storefrontSlug());
-		tell(importer, text(locale, "lead.start.waiting", Html.escape(command.user().firstName()), title, partner,
-				"/" + service.get().storefrontSlug()));
 		events.publishEvent(new LeadOpened(lead.id(), lead.serviceId(), lead.partnerId(), lead.storefrontSlug(), importer));
+		if (leads.chatOf(lead.id()).isEmpty()) {
+			// no free group right now: the lead waits for the next one, and the importer knows
+			tell(importer, text(locale, "lead.start.waiting", Html.escape(command.user().firstName()), title, partner,
+					"/" + service.get().storefrontSlug()));
+		}
+	}
+
+	private void again(long importer, Lead lead, Locale locale, String title, String partner) {
+		String link = groups.importerLink(lead);
+		OutgoingMessage message = OutgoingMessage.to(importer, text(locale, "lead.start.again", title, partner));
+		if (link != null) {
+			message = message.with(Keyboard.column(InlineButton.url(text(locale, "lead.group.open"), link)));
+		}
+		outbox.send(message.priority(Priority.HIGH));
 	}
 
 	private void tell(long importer, String html) {

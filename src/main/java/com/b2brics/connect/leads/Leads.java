@@ -53,6 +53,31 @@ class Leads {
 				importerId, clickId, Lead.Status.WAITING_FOR_GROUP, now));
 	}
 
+	void open(long leadId, long chatId) {
+		jdbc.sql("UPDATE leads SET status = 'OPEN', chat_id = :chat WHERE id = :id AND status = 'WAITING_FOR_GROUP'")
+			.param("chat", chatId)
+			.param("id", leadId)
+			.update();
+	}
+
+	Lead byId(long leadId) {
+		return jdbc.sql("SELECT * FROM leads WHERE id = :id").param("id", leadId).query((rs, n) -> map(rs)).single();
+	}
+
+	/** The lead waiting longest for a group. */
+	Optional<Lead> oldestWaiting() {
+		return jdbc.sql("SELECT * FROM leads WHERE status = 'WAITING_FOR_GROUP' ORDER BY created_at, id LIMIT 1")
+			.query((rs, n) -> map(rs))
+			.optional();
+	}
+
+	Optional<Long> chatOf(long leadId) {
+		return jdbc.sql("SELECT chat_id FROM leads WHERE id = :id AND chat_id IS NOT NULL")
+			.param("id", leadId)
+			.query(Long.class)
+			.optional();
+	}
+
 	long countFor(long importerId) {
 		return jdbc.sql("SELECT COUNT(*) FROM leads WHERE importer_id = :id").param("id", importerId).query(Long.class).single();
 	}

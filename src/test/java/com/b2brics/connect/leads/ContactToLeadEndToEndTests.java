@@ -99,17 +99,17 @@ class ContactToLeadEndToEndTests extends EndToEndTest {
 	}
 
 	@Test
-	void pressingStartOnTheLinkOpensALeadAndTellsTheImporterWhatHappensNext() throws Exception {
+	void pressingStartOnTheLinkOpensALeadForThatServiceInsteadOfTheGreeting() throws Exception {
 		Service service = aService();
 		String deepLink = deepLinkOf(click(service, BROWSER, null));
 		SimulatedUser importer = sandbox.newUser("Importer", "en");
 		assertThat(importer.openLink(deepLink).result()).isEqualTo("start_sent");
-		var told = importer.sees(importer.botChat(), "We are opening a working chat");
-		assertThat(told.text()).contains(service.title(java.util.Locale.ENGLISH)).contains(service.partnerName()).contains("/russia");
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> leadsOf(importer) == 1);
+		var told = importer.sees(importer.botChat(), service.partnerName());
+		assertThat(told.text()).contains(service.title(java.util.Locale.ENGLISH));
 		assertThat(importer.currentlySees(importer.botChat(), "Hello, Importer")).isFalse();
-		assertThat(leadsOf(importer)).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT status FROM leads WHERE importer_id = :id").param("id", importer.id()).query(String.class).single())
-			.isEqualTo("WAITING_FOR_GROUP");
+		assertThat(jdbc.sql("SELECT service_id FROM leads WHERE importer_id = :id").param("id", importer.id()).query(Long.class).single())
+			.isEqualTo(service.id());
 	}
 
 	@Test
@@ -119,7 +119,7 @@ class ContactToLeadEndToEndTests extends EndToEndTest {
 		String second = deepLinkOf(click(service, BROWSER, null));
 		SimulatedUser importer = sandbox.newUser("Twice", "ru");
 		importer.openLink(first);
-		importer.sees(importer.botChat(), "Открываем рабочий чат");
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> leadsOf(importer) == 1);
 		importer.openLink(first);
 		importer.openLink(second);
 		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> importer.messages(importer.botChat())

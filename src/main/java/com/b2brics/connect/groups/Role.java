@@ -1,0 +1,18 @@
+package com.b2brics.connect.groups;
+
+/** Why someone is in a working group; each invite link is made for one person in one role. */
+public enum Role {
+
+	IMPORTER, PARTNER, EXPORTER, MANAGER, SUPPORT;
+
+	/** The message the group gets when someone of this role joins. */
+	String joinedMessageKey() {
+		return switch (this) {
+			case IMPORTER -> "groups.joined.importer";
+			case PARTNER -> "groups.joined.partner";
+			case EXPORTER -> "groups.joined.exporter";
+			case MANAGER -> "groups.joined.manager";
+			case SUPPORT -> "groups.joined.support";
+		};
+	}
+}
