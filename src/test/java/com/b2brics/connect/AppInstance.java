@@ -43,10 +43,6 @@ public final class AppInstance implements AutoCloseable {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
-	public <T> T bean(Class<T> type) {
-		return context.getBean(type);
-	}
-
 	public boolean isRunning() {
 		return context.isActive();
 	}

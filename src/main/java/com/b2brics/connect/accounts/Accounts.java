@@ -28,16 +28,21 @@ public class Accounts implements UserLanguage {
 
 	@Override
 	public Locale of(TelegramUser user) {
-		return users.find(user.id())
-			.map(u -> u.language() != null ? Locale.forLanguageTag(u.language()) : UserLanguage.fromLanguageCode(user.languageCode()))
-			.orElseGet(() -> UserLanguage.fromLanguageCode(user.languageCode()));
+		return locale(users.find(user.id()), user.languageCode());
 	}
 
 	/** The locale of a known user by id; English when unknown. */
 	public Locale localeOf(long telegramId) {
-		return users.find(telegramId)
-			.map(u -> u.language() != null ? Locale.forLanguageTag(u.language()) : UserLanguage.fromLanguageCode(u.languageCode()))
-			.orElse(Locale.ENGLISH);
+		return locale(users.find(telegramId), null);
+	}
+
+	/** Their own choice, else what Telegram says (fresh if given, else as stored), else English. */
+	private static Locale locale(Optional<BotUsers.BotUser> user, String freshLanguageCode) {
+		if (user.isPresent() && user.get().language() != null) {
+			return Locale.forLanguageTag(user.get().language());
+		}
+		return UserLanguage.fromLanguageCode(freshLanguageCode != null ? freshLanguageCode
+				: user.map(BotUsers.BotUser::languageCode).orElse(null));
 	}
 
 	/** The user's first name as Telegram last told it; "?" for someone the bot never met. */

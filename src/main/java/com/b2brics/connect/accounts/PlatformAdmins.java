@@ -1,7 +1,6 @@
 package com.b2brics.connect.accounts;
 
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PlatformAdmins(@DefaultValue List<Long> adminTelegramIds) {
 
 	public boolean contains(long telegramId) {
-		return Set.copyOf(adminTelegramIds).contains(telegramId);
+		return adminTelegramIds.contains(telegramId);
 	}
 
 	public List<Long> ids() {

@@ -78,10 +78,6 @@ class Leads {
 			.optional();
 	}
 
-	long countFor(long importerId) {
-		return jdbc.sql("SELECT COUNT(*) FROM leads WHERE importer_id = :id").param("id", importerId).query(Long.class).single();
-	}
-
 	private static Lead map(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Lead(rs.getLong("id"), rs.getLong("service_id"), rs.getLong("partner_id"), rs.getString("storefront_slug"),
 				rs.getLong("importer_id"), rs.getLong("click_id"), Lead.Status.valueOf(rs.getString("status")),

@@ -48,8 +48,8 @@ final class MessageMethods {
 		}));
 	}
 
-	private Object sendMessage(Params p) {
-		Chat chat = access.writable(p);
+	/** The text parameter parsed by its parse_mode, refused as Telegram refuses it when empty or over 4096. */
+	private static FormattedText checkedText(Params p) {
 		String raw = p.string("text");
 		if (raw == null || raw.isEmpty()) {
 			throw TelegramError.badRequest("text_empty", "message text is empty");
@@ -61,6 +61,12 @@ final class MessageMethods {
 		if (text.length() > MAX_TEXT) {
 			throw TelegramError.badRequest("text_too_long", "message is too long");
 		}
+		return text;
+	}
+
+	private Object sendMessage(Params p) {
+		Chat chat = access.writable(p);
+		FormattedText text = checkedText(p);
 		Map<String, Object> markup = markup(p);
 		Message replyTo = replyTarget(chat, p);
 		world.rateLimits.acquire(chat.id, !chat.isPrivate());
@@ -119,17 +125,7 @@ final class MessageMethods {
 		if (message.text == null) {
 			throw TelegramError.badRequest("message_cant_be_edited", "there is no text in the message to edit");
 		}
-		String raw = p.string("text");
-		if (raw == null || raw.isEmpty()) {
-			throw TelegramError.badRequest("text_empty", "message text is empty");
-		}
-		FormattedText text = FormattedText.parse(raw, p.string("parse_mode"));
-		if (text.isEmpty()) {
-			throw TelegramError.badRequest("text_empty", "message text is empty");
-		}
-		if (text.length() > MAX_TEXT) {
-			throw TelegramError.badRequest("text_too_long", "message is too long");
-		}
+		FormattedText text = checkedText(p);
 		Map<String, Object> markup = inlineMarkup(p);
 		if (text.equals(message.text) && Objects.equals(markup, message.inlineMarkup())) {
 			throw TelegramError.badRequest("message_not_modified", NOT_MODIFIED);

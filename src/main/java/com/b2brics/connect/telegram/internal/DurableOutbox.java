@@ -42,11 +42,7 @@ class DurableOutbox implements Outbox {
 	public long send(OutgoingMessage message) {
 		JsonObject params = new JsonObject();
 		params.addProperty("chat_id", message.chatId());
-		params.addProperty("text", checkedText(message.html()));
-		params.addProperty("parse_mode", "HTML");
-		JsonObject preview = new JsonObject();
-		preview.addProperty("is_disabled", true);
-		params.add("link_preview_options", preview);
+		addHtml(params, message.html());
 		if (message.keyboard() != null) {
 			params.add("reply_markup", markup(message.keyboard()));
 		}
@@ -63,11 +59,7 @@ class DurableOutbox implements Outbox {
 	@Transactional
 	public long editText(long chatId, MessageRef message, String html, Keyboard.Inline keyboard, Priority priority) {
 		JsonObject params = target(chatId, message);
-		params.addProperty("text", checkedText(html));
-		params.addProperty("parse_mode", "HTML");
-		JsonObject preview = new JsonObject();
-		preview.addProperty("is_disabled", true);
-		params.add("link_preview_options", preview);
+		addHtml(params, html);
 		if (keyboard != null) {
 			params.add("reply_markup", markup(keyboard));
 		}
@@ -198,6 +190,15 @@ class DurableOutbox implements Outbox {
 			signal.wake();
 		}
 		return id;
+	}
+
+	/** HTML text without link previews (the context is ours, not a preview card). */
+	private static void addHtml(JsonObject params, String html) {
+		params.addProperty("text", checkedText(html));
+		params.addProperty("parse_mode", "HTML");
+		JsonObject preview = new JsonObject();
+		preview.addProperty("is_disabled", true);
+		params.add("link_preview_options", preview);
 	}
 
 	private static String checkedText(String html) {
