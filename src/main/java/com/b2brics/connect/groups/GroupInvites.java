@@ -3,6 +3,7 @@ package com.b2brics.connect.groups;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,12 +64,40 @@ public class GroupInvites {
 			.optional();
 	}
 
+	/** The person's role in the group's current deal (links of earlier deals are revoked). */
 	Optional<Role> roleOf(long chatId, long userId) {
-		return jdbc.sql("SELECT role FROM group_invites WHERE chat_id = :chat AND user_id = :user ORDER BY created_at LIMIT 1")
+		return jdbc.sql("""
+				SELECT role FROM group_invites WHERE chat_id = :chat AND user_id = :user AND revoked_at IS NULL
+				ORDER BY created_at LIMIT 1""")
 			.param("chat", chatId)
 			.param("user", userId)
 			.query((rs, n) -> Role.valueOf(rs.getString("role")))
 			.optional();
+	}
+
+	/** Marks every live link into the group revoked and returns them, to be revoked in Telegram too. */
+	List<String> revokeAll(long chatId) {
+		List<String> links = jdbc.sql("SELECT invite_link FROM group_invites WHERE chat_id = :chat AND revoked_at IS NULL")
+			.param("chat", chatId)
+			.query(String.class)
+			.list();
+		jdbc.sql("UPDATE group_invites SET revoked_at = :now WHERE chat_id = :chat AND revoked_at IS NULL")
+			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.param("chat", chatId)
+			.update();
+		return links;
+	}
+
+	/** A join request someone made with a link that was not theirs, kept for the admins. */
+	record Refusal(java.time.Instant at, long chatId, long userId, String inviteLink, String reason) {
+	}
+
+	List<Refusal> recentRefusals(int limit) {
+		return jdbc.sql("SELECT * FROM group_join_refusals ORDER BY at DESC, id DESC LIMIT :limit")
+			.param("limit", limit)
+			.query((rs, n) -> new Refusal(rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getLong("chat_id"),
+					rs.getLong("user_id"), rs.getString("invite_link"), rs.getString("reason")))
+			.list();
 	}
 
 	void refused(long chatId, long userId, String link, String reason) {

@@ -1,27 +1,103 @@
 package com.b2brics.connect.groups;
 
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.b2brics.connect.accounts.Accounts;
+import com.b2brics.connect.accounts.PlatformAdmins;
+import com.b2brics.connect.telegram.OutgoingMessage;
+import com.b2brics.connect.telegram.Outbox;
+import com.b2brics.connect.telegram.Priority;
 
 /** What other modules may ask of the pool of working groups. */
 @Service
 public class GroupPool {
 
-	private final WorkingGroups groups;
-	private final java.time.Clock clock;
+	private static final Logger log = LoggerFactory.getLogger(GroupPool.class);
 
-	GroupPool(WorkingGroups groups, java.time.Clock clock) {
+	private final WorkingGroups groups;
+	private final GroupInvites invites;
+	private final PlatformAdmins admins;
+	private final Accounts accounts;
+	private final Outbox outbox;
+	private final MessageSource messages;
+	private final ApplicationEventPublisher events;
+	private final GroupsProperties properties;
+	private final Clock clock;
+
+	GroupPool(WorkingGroups groups, GroupInvites invites, PlatformAdmins admins, Accounts accounts, Outbox outbox,
+			MessageSource messages, ApplicationEventPublisher events, GroupsProperties properties, Clock clock) {
 		this.groups = groups;
+		this.invites = invites;
+		this.admins = admins;
+		this.accounts = accounts;
+		this.outbox = outbox;
+		this.messages = messages;
+		this.events = events;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
 	/**
 	 * Takes a free group for the lead, atomically (two leads never get one group, also across
-	 * instances); empty when the pool is empty.
+	 * instances); empty when the pool is empty. When the pool runs low, the admins are told once.
 	 */
+	@Transactional
 	public Optional<Long> take(long leadId) {
-		return groups.take(leadId, clock.instant());
+		Optional<Long> taken = groups.take(leadId, clock.instant());
+		if (taken.isPresent()) {
+			long free = groups.countFree();
+			if (free < properties.lowWaterMark() && groups.markLowAlerted()) {
+				log.warn("The pool of working groups runs low: {} free", free);
+				tellAdmins("groups.pool.low", free);
+			}
+		}
+		return taken;
+	}
+
+	/**
+	 * Empties a deal's group and gives it back to the pool, in the caller's transaction: everyone
+	 * but the staff (platform admins and whoever registered the group) is removed (and unbanned,
+	 * so they can be invited again later), every personal link is revoked, pins are removed, and
+	 * the title and description are reset. Telegram does the work in the group's outbox order,
+	 * so it is done before anything the next deal posts there. False if the group was not in use.
+	 */
+	@Transactional
+	public boolean release(long chatId) {
+		if (!groups.free(chatId, clock.instant())) {
+			return false;
+		}
+		Set<Long> staff = new HashSet<>(admins.ids());
+		groups.registeredBy(chatId).ifPresent(staff::add);
+		for (long member : groups.members(chatId)) {
+			if (!staff.contains(member)) {
+				outbox.removeMember(chatId, member);
+				outbox.unbanMember(chatId, member);
+				groups.memberLeft(chatId, member);
+			}
+		}
+		for (String link : invites.revokeAll(chatId)) {
+			outbox.revokeInviteLink(chatId, link);
+		}
+		outbox.unpinAll(chatId);
+		outbox.setChatTitle(chatId, groups.poolTitle(chatId).filter(t -> !t.isBlank()).orElse("B2BRICS"));
+		outbox.setChatDescription(chatId, "");
+		if (groups.countFree() >= properties.lowWaterMark()) {
+			groups.refilled();
+		}
+		log.info("Group {} cleaned and back in the pool", chatId);
+		events.publishEvent(new GroupReleased(chatId));
+		return true;
 	}
 
 	/** FREE, IN_USE or GONE; empty for a chat that never was in the pool. */
@@ -31,5 +107,22 @@ public class GroupPool {
 
 	public long freeGroups() {
 		return groups.countFree();
+	}
+
+	/** Whether the bot saw the user join the group and not leave it since. */
+	public boolean isMember(long chatId, long userId) {
+		return groups.members(chatId).contains(userId);
+	}
+
+	/** Platform admins and whoever registered the group: they stay in it between deals. */
+	public boolean isStaff(long chatId, long userId) {
+		return admins.contains(userId) || groups.registeredBy(chatId).filter(by -> by == userId).isPresent();
+	}
+
+	private void tellAdmins(String key, Object... args) {
+		for (Long admin : admins.ids()) {
+			Locale locale = accounts.localeOf(admin);
+			outbox.send(OutgoingMessage.to(admin, messages.getMessage(key, args, locale)).priority(Priority.HIGH));
+		}
 	}
 }

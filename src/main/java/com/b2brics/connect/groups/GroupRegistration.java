@@ -39,9 +39,12 @@ class GroupRegistration {
 	private final MessageSource messages;
 	private final Clock clock;
 	private final org.springframework.context.ApplicationEventPublisher events;
+	private final GroupsProperties properties;
 
 	GroupRegistration(WorkingGroups groups, PlatformAdmins admins, Accounts accounts, Outbox outbox,
-			MessageSource messages, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+			MessageSource messages, Clock clock, org.springframework.context.ApplicationEventPublisher events,
+			GroupsProperties properties) {
+		this.properties = properties;
 		this.events = events;
 		this.groups = groups;
 		this.admins = admins;
@@ -72,6 +75,9 @@ class GroupRegistration {
 		}
 		groups.register(chat, added.chat().title(), by, clock.instant());
 		long free = groups.countFree();
+		if (free >= properties.lowWaterMark()) {
+			groups.refilled();
+		}
 		events.publishEvent(new GroupRegistered(chat));
 		log.info("Group {} ({}) joined the pool; {} free", chat, added.chat().title(), free);
 		outbox.send(OutgoingMessage.to(chat, messages.getMessage("groups.registered", new Object[] { free }, locale))

@@ -1,5 +1,6 @@
 package com.b2brics.connect.groups;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.JoinRequested;
 import com.b2brics.connect.telegram.MemberJoined;
+import com.b2brics.connect.telegram.MemberLeft;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 
@@ -30,12 +32,19 @@ class JoinControl {
 	private final WorkingGroups groups;
 	private final Outbox outbox;
 	private final MessageSource messages;
+	private final Clock clock;
 
-	JoinControl(GroupInvites invites, WorkingGroups groups, Outbox outbox, MessageSource messages) {
+	JoinControl(GroupInvites invites, WorkingGroups groups, Outbox outbox, MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.invites = invites;
 		this.groups = groups;
 		this.outbox = outbox;
 		this.messages = messages;
+	}
+
+	@EventListener
+	void on(MemberLeft left) {
+		groups.memberLeft(left.chat().id(), left.user().id());
 	}
 
 	@EventListener
@@ -62,6 +71,7 @@ class JoinControl {
 		if (groups.status(chat).isEmpty() || joined.user().isBot()) {
 			return;
 		}
+		groups.memberJoined(chat, joined.user().id(), clock.instant());
 		invites.roleOf(chat, joined.user().id()).ifPresent(role -> {
 			// the group's people may read either language: both lines
 			Object[] name = { Html.escape(joined.user().displayName()) };

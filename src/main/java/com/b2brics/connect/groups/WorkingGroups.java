@@ -3,6 +3,7 @@ package com.b2brics.connect.groups;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,13 +49,93 @@ class WorkingGroups {
 			.update();
 	}
 
-	/** A basic group became a supergroup: the pool keeps it under its new id. */
+	/**
+	 * A basic group became a supergroup: the pool keeps it under its new id, with its links,
+	 * members and refused attempts.
+	 */
 	void migrate(long fromChatId, long toChatId, Instant now) {
 		jdbc.sql("UPDATE working_groups SET chat_id = :to, updated_at = :now WHERE chat_id = :from")
 			.param("to", toChatId)
 			.param("now", utc(now))
 			.param("from", fromChatId)
 			.update();
+		for (String table : new String[] { "group_invites", "group_members", "group_join_refusals" }) {
+			jdbc.sql("UPDATE " + table + " SET chat_id = :to WHERE chat_id = :from")
+				.param("to", toChatId)
+				.param("from", fromChatId)
+				.update();
+		}
+	}
+
+	/** The title the group had when it joined the pool: it gets it back between deals. */
+	Optional<String> poolTitle(long chatId) {
+		return jdbc.sql("SELECT title FROM working_groups WHERE chat_id = :chat")
+			.param("chat", chatId)
+			.query(String.class)
+			.optional();
+	}
+
+	Optional<Long> registeredBy(long chatId) {
+		return jdbc.sql("SELECT registered_by FROM working_groups WHERE chat_id = :chat")
+			.param("chat", chatId)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** An in-use group becomes free again; false if it was not in use (released already, or gone). */
+	boolean free(long chatId, Instant now) {
+		return jdbc.sql("""
+				UPDATE working_groups SET status = 'FREE', lead_id = NULL, updated_at = :now
+				WHERE chat_id = :chat AND status = 'IN_USE'""")
+			.param("now", utc(now))
+			.param("chat", chatId)
+			.update() == 1;
+	}
+
+	void memberJoined(long chatId, long userId, Instant now) {
+		jdbc.sql("INSERT INTO group_members (chat_id, user_id, joined_at) VALUES (:chat, :user, :now) ON CONFLICT DO NOTHING")
+			.param("chat", chatId)
+			.param("user", userId)
+			.param("now", utc(now))
+			.update();
+	}
+
+	void memberLeft(long chatId, long userId) {
+		jdbc.sql("DELETE FROM group_members WHERE chat_id = :chat AND user_id = :user")
+			.param("chat", chatId)
+			.param("user", userId)
+			.update();
+	}
+
+	List<Long> members(long chatId) {
+		return jdbc.sql("SELECT user_id FROM group_members WHERE chat_id = :chat ORDER BY joined_at, user_id")
+			.param("chat", chatId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** True for exactly one caller once the pool ran low, until {@link #refilled()}. */
+	boolean markLowAlerted() {
+		return jdbc.sql("UPDATE group_pool_state SET low_alerted = TRUE WHERE id = 1 AND low_alerted = FALSE").update() == 1;
+	}
+
+	void refilled() {
+		jdbc.sql("UPDATE group_pool_state SET low_alerted = FALSE WHERE id = 1 AND low_alerted = TRUE").update();
+	}
+
+	/** The pool at a glance, for the admins' page. */
+	record Row(long chatId, String title, String status, Long leadId, long members, Instant updatedAt) {
+	}
+
+	List<Row> all() {
+		return jdbc.sql("""
+				SELECT g.chat_id, g.title, g.status, g.lead_id, g.updated_at,
+				       (SELECT COUNT(*) FROM group_members m WHERE m.chat_id = g.chat_id) AS members
+				FROM working_groups g ORDER BY g.status, g.registered_at, g.chat_id""")
+			.query((rs, n) -> new Row(rs.getLong("chat_id"), rs.getString("title"), rs.getString("status"),
+					(Long) rs.getObject("lead_id", Long.class), rs.getLong("members"),
+					rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
+			.list();
 	}
 
 	Optional<String> status(long chatId) {

@@ -1,5 +1,6 @@
 package com.b2brics.connect.leads;
 
+import java.time.Clock;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -16,7 +17,9 @@ import com.b2brics.connect.catalog.Service;
 import com.b2brics.connect.groups.GroupInvites;
 import com.b2brics.connect.groups.GroupPool;
 import com.b2brics.connect.groups.GroupRegistered;
+import com.b2brics.connect.groups.GroupReleased;
 import com.b2brics.connect.groups.Role;
+import com.b2brics.connect.telegram.ChatMigrated;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
@@ -45,9 +48,11 @@ class LeadGroups {
 	private final Outbox outbox;
 	private final MessageSource messages;
 	private final LeadsProperties properties;
+	private final Clock clock;
 
 	LeadGroups(Leads leads, GroupPool pool, GroupInvites invites, Catalog catalog, Accounts accounts,
-			PlatformAdmins admins, Outbox outbox, MessageSource messages, LeadsProperties properties) {
+			PlatformAdmins admins, Outbox outbox, MessageSource messages, LeadsProperties properties, Clock clock) {
+		this.clock = clock;
 		this.leads = leads;
 		this.pool = pool;
 		this.invites = invites;
@@ -77,6 +82,22 @@ class LeadGroups {
 	/** An admin added a group: the lead waiting longest gets it. */
 	@EventListener
 	void on(GroupRegistered registered) {
+		serveOldestWaiting();
+	}
+
+	/** A closed deal's group is free again: the lead waiting longest gets it. */
+	@EventListener
+	void on(GroupReleased released) {
+		serveOldestWaiting();
+	}
+
+	/** A basic group became a supergroup: the lead keeps its group under the new id. */
+	@EventListener
+	void on(ChatMigrated migrated) {
+		leads.migrateChat(migrated.chat().id(), migrated.newChatId());
+	}
+
+	private void serveOldestWaiting() {
 		leads.oldestWaiting().ifPresent(lead -> pool.take(lead.id()).ifPresent(chat -> open(lead, chat)));
 	}
 
@@ -88,7 +109,7 @@ class LeadGroups {
 	private void open(Lead lead, long chat) {
 		Service service = catalog.service(lead.serviceId()).orElseThrow();
 		Partner partner = catalog.partner(lead.partnerId()).orElseThrow();
-		leads.open(lead.id(), chat);
+		leads.open(lead.id(), chat, clock.instant());
 		Locale importerLocale = accounts.localeOf(lead.importerId());
 		String importerName = accounts.nameOf(lead.importerId());
 		String serviceUrl = properties.siteUrl() + service.path();

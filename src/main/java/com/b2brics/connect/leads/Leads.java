@@ -53,15 +53,77 @@ class Leads {
 				importerId, clickId, Lead.Status.WAITING_FOR_GROUP, now));
 	}
 
-	void open(long leadId, long chatId) {
-		jdbc.sql("UPDATE leads SET status = 'OPEN', chat_id = :chat WHERE id = :id AND status = 'WAITING_FOR_GROUP'")
+	void open(long leadId, long chatId, Instant now) {
+		jdbc.sql("""
+				UPDATE leads SET status = 'OPEN', chat_id = :chat, last_activity_at = :now
+				WHERE id = :id AND status = 'WAITING_FOR_GROUP'""")
 			.param("chat", chatId)
+			.param("now", Clicks.utc(now))
 			.param("id", leadId)
+			.update();
+	}
+
+	/** The open lead served in this group. */
+	Optional<Lead> openInChat(long chatId) {
+		return jdbc.sql("SELECT * FROM leads WHERE chat_id = :chat AND status = 'OPEN'")
+			.param("chat", chatId)
+			.query((rs, n) -> map(rs))
+			.optional();
+	}
+
+	/** Someone wrote in the lead's group: the inactivity countdown starts again. */
+	void touch(long chatId, Instant now) {
+		jdbc.sql("""
+				UPDATE leads SET last_activity_at = :now, inactivity_warned_at = NULL
+				WHERE chat_id = :chat AND status = 'OPEN'""")
+			.param("now", Clicks.utc(now))
+			.param("chat", chatId)
+			.update();
+	}
+
+	/** Closes an open lead (the importer may then start a new one for the service); false if it was not open. */
+	boolean close(long leadId, Long by, String reason, Instant now) {
+		return jdbc.sql("""
+				UPDATE leads SET status = 'CLOSED', open_key = NULL, closed_at = :now, closed_by = :by, close_reason = :reason
+				WHERE id = :id AND status = 'OPEN'""")
+			.param("now", Clicks.utc(now))
+			.param("by", by)
+			.param("reason", reason)
+			.param("id", leadId)
+			.update() == 1;
+	}
+
+	/** Open leads whose group has been quiet since before the instant. */
+	java.util.List<Long> quietSince(Instant before, boolean onlyUnwarned) {
+		return jdbc.sql("SELECT id FROM leads WHERE status = 'OPEN' AND COALESCE(last_activity_at, created_at) < :before"
+				+ (onlyUnwarned ? " AND inactivity_warned_at IS NULL" : "") + " ORDER BY id")
+			.param("before", Clicks.utc(before))
+			.query(Long.class)
+			.list();
+	}
+
+	/** True for the one caller that marks the lead warned. */
+	boolean markWarned(long leadId, Instant now) {
+		return jdbc.sql("UPDATE leads SET inactivity_warned_at = :now WHERE id = :id AND status = 'OPEN' AND inactivity_warned_at IS NULL")
+			.param("now", Clicks.utc(now))
+			.param("id", leadId)
+			.update() == 1;
+	}
+
+	/** The group became a supergroup with a new id: the lead follows it. */
+	void migrateChat(long fromChatId, long toChatId) {
+		jdbc.sql("UPDATE leads SET chat_id = :to WHERE chat_id = :from")
+			.param("to", toChatId)
+			.param("from", fromChatId)
 			.update();
 	}
 
 	Lead byId(long leadId) {
 		return jdbc.sql("SELECT * FROM leads WHERE id = :id").param("id", leadId).query((rs, n) -> map(rs)).single();
+	}
+
+	Optional<Lead> byIdIfPresent(long leadId) {
+		return jdbc.sql("SELECT * FROM leads WHERE id = :id").param("id", leadId).query((rs, n) -> map(rs)).optional();
 	}
 
 	/** The lead waiting longest for a group. */

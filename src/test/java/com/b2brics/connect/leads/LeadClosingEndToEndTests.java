@@ -1,0 +1,347 @@
+package com.b2brics.connect.leads;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.b2brics.connect.EndToEndTest;
+import com.b2brics.connect.catalog.Catalog;
+import com.b2brics.connect.catalog.Service;
+import com.b2brics.connect.groups.GroupPool;
+import com.b2brics.connect.sandbox.client.SandboxClient.SandboxException;
+import com.b2brics.connect.sandbox.client.SeenMessage;
+import com.b2brics.connect.sandbox.client.SimulatedUser;
+
+/**
+ * The end of a deal: the partner (or B2BRICS staff) closes the chat with /close and a
+ * confirmation, or it closes itself after a quiet spell; the group is emptied and serves the
+ * next lead. Also: who may not close, a member who left coming back, the pool running low, a
+ * group that becomes a supergroup, and the admins' page of the pool and refused joins.
+ */
+class LeadClosingEndToEndTests extends EndToEndTest {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Autowired
+	Catalog catalog;
+
+	@Autowired
+	GroupPool pool;
+
+	@Autowired
+	LeadInactivity inactivity;
+
+	@Autowired
+	LeadsProperties properties;
+
+	private String deepLinkFor(Service service) throws Exception {
+		HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + service.path() + "/contact"))
+			.header("User-Agent", "Mozilla/5.0 Chrome/156.0").GET().build(), HttpResponse.BodyHandlers.discarding());
+		String location = response.headers().firstValue("Location").orElseThrow();
+		return URLDecoder.decode(location.substring("/sandbox/open?url=".length()), StandardCharsets.UTF_8);
+	}
+
+	private List<SimulatedUser> teamOf(Service service) {
+		return catalog.teamMemberIds(service.partnerId()).stream().map(id -> {
+			try {
+				sandbox.post("/sandbox/api/users", Map.of("id", id, "first_name", "Partner" + id % 100, "language_code", "en"));
+				sandbox.user(id).startBot();
+			}
+			catch (SandboxException alreadyThere) {
+				// an earlier test created them
+			}
+			return sandbox.user(id);
+		}).toList();
+	}
+
+	private long waiting() {
+		return jdbc.sql("SELECT COUNT(*) FROM leads WHERE status = 'WAITING_FOR_GROUP'").query(Long.class).single();
+	}
+
+	private void serveWaitingLeads() {
+		long waiting = waiting();
+		for (long i = 0; i < waiting; i++) {
+			addGroup("Room for an earlier lead " + i);
+		}
+		await().atMost(Duration.ofSeconds(15)).until(() -> waiting() == 0);
+	}
+
+	private void emptyThePool() {
+		List<Long> free = jdbc.sql("SELECT chat_id FROM working_groups WHERE status = 'FREE'").query(Long.class).list();
+		free.forEach(chat -> sandbox.post("/sandbox/api/groups/" + chat + "/remove-bot", Map.of()));
+		await().atMost(Duration.ofSeconds(15)).until(() -> pool.freeGroups() == 0);
+	}
+
+	private long addGroup(String title) {
+		SimulatedUser admin = platformAdmin();
+		long group = sandbox.createGroup(title, admin);
+		seesInGroup(admin, group, "is now a B2BRICS working group");
+		return group;
+	}
+
+	/** Telegram lets a bot post 20 messages a minute into a group, so a reply there may wait in the queue. */
+	private static void seesInGroup(SimulatedUser user, long group, String fragment) {
+		await("user " + user.id() + " sees \"" + fragment + "\" in group " + group).atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100)).until(() -> user.currentlySees(group, fragment));
+	}
+
+	private boolean isMember(long chat, SimulatedUser user) {
+		return sandbox.members(chat).stream()
+			.anyMatch(m -> m.id() == user.id() && List.of("member", "administrator", "creator").contains(m.status()));
+	}
+
+	private Map<String, Object> lead(SimulatedUser importer) {
+		return jdbc.sql("SELECT * FROM leads WHERE importer_id = :id ORDER BY id DESC LIMIT 1")
+			.param("id", importer.id())
+			.query()
+			.singleRow();
+	}
+
+	private long chatOf(SimulatedUser importer) {
+		return ((Number) lead(importer).get("chat_id")).longValue();
+	}
+
+	/** A lead with the importer and the first team member in its group. */
+	private record Deal(Service service, SimulatedUser importer, SimulatedUser partner, long group, String importerLink) {
+	}
+
+	private Deal openDeal(String importerName, Service service) throws Exception {
+		List<SimulatedUser> team = teamOf(service);
+		serveWaitingLeads();
+		if (pool.freeGroups() == 0) {
+			addGroup("Room for " + importerName);
+		}
+		SimulatedUser importer = sandbox.newUser(importerName, "en");
+		importer.openLink(deepLinkFor(service));
+		SeenMessage ready = importer.sees(importer.botChat(), "is ready");
+		long group = chatOf(importer);
+		importer.press(importer.botChat(), "Open the chat");
+		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(group, importer));
+		SimulatedUser partner = team.get(0);
+		SeenMessage news = partner.sees(partner.botChat(), importerName);
+		partner.press(partner.botChat(), news.id(), "Join chat");
+		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(group, partner));
+		await().atMost(Duration.ofSeconds(10)).until(() -> pool.isMember(group, partner.id()) && pool.isMember(group, importer.id()));
+		return new Deal(service, importer, partner, group, (String) ready.button("Open the chat").get("url"));
+	}
+
+	@Test
+	void thePartnerClosesTheChatTheGroupIsEmptiedAndServesTheNextLead() throws Exception {
+		Deal deal = openDeal("Closer", catalog.services("egypt").get(0));
+		long group = deal.group();
+		SimulatedUser admin = platformAdmin();
+
+		// the importer may not close; nothing changes
+		deal.importer().write(group, "/close");
+		seesInGroup(deal.importer(), group, "Only the partner's team or B2BRICS staff can close");
+		assertThat(lead(deal.importer()).get("status")).isEqualTo("OPEN");
+
+		// the partner asks, thinks again, and keeps it open
+		deal.partner().write(group, "/close");
+		seesInGroup(deal.partner(), group, "Close this working chat?");
+		assertThat(deal.importer().press(group, "Close the chat").text()).isNotBlank(); // not their button
+		assertThat(lead(deal.importer()).get("status")).isEqualTo("OPEN");
+		deal.partner().press(group, "Keep it open");
+		seesInGroup(deal.partner(), group, "The chat stays open");
+		assertThat(lead(deal.importer()).get("status")).isEqualTo("OPEN");
+
+		// and then closes it
+		deal.partner().write(group, "/close");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> deal.partner().messages(group).stream().filter(m -> m.hasButton("Close the chat")).count() == 1);
+		deal.partner().press(group, "Close the chat");
+		seesInGroup(admin, group, "This working chat is closed (closed by the partner");
+		seesInGroup(admin, group, "Рабочий чат закрыт");
+		SeenMessage told = deal.importer().sees(deal.importer().botChat(), "is closed");
+		assertThat(told.text()).contains(deal.service().path());
+		deal.partner().sees(deal.partner().botChat(), "is closed (closed by the partner");
+
+		Map<String, Object> closed = lead(deal.importer());
+		assertThat(closed.get("status")).isEqualTo("CLOSED");
+		assertThat(closed.get("close_reason")).isEqualTo("PARTNER");
+		assertThat(closed.get("open_key")).isNull();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !isMember(group, deal.importer()) && !isMember(group, deal.partner()));
+		assertThat(isMember(group, admin)).isTrue();
+		assertThat(pool.status(group)).contains("FREE");
+		await().atMost(Duration.ofSeconds(10)).until(() -> admin.pinnedMessage(group) == null);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !sandbox.get("/sandbox/api/chats/" + group).toString().contains("Closer"));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM group_invites WHERE chat_id = :chat AND revoked_at IS NULL")
+			.param("chat", group).query(Long.class).single()).isZero();
+
+		// the old personal link no longer opens the group
+		await().atMost(Duration.ofSeconds(10)).until(() -> "link_revoked".equals(deal.importer().openLink(deal.importerLink()).result()));
+		assertThat(isMember(group, deal.importer())).isFalse();
+
+		// the confirmation cannot be pressed twice: it now just says the chat is closed
+		await().atMost(Duration.ofSeconds(30)).until(() -> deal.partner().messages(group).stream()
+			.noneMatch(m -> m.hasButton("Close the chat")));
+		assertThat(deal.partner().currentlySees(group, "The chat is closed.")).isTrue();
+
+		// the importer can contact the partner again: a new lead, a group, and they can enter it
+		emptyThePool();
+		assertThat(addGroup("Room after closing")).isNotEqualTo(group);
+		deal.importer().openLink(deepLinkFor(deal.service()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> "OPEN".equals(lead(deal.importer()).get("status")));
+		assertThat(lead(deal.importer()).get("id")).isNotEqualTo(closed.get("id"));
+	}
+
+	@Test
+	void aClosedGroupGoesToTheLeadWaitingLongest() throws Exception {
+		Deal deal = openDeal("Waiting-First", catalog.services("india").get(0));
+		emptyThePool();
+		SimulatedUser waiting = sandbox.newUser("Patient", "en");
+		waiting.openLink(deepLinkFor(catalog.services("india").get(1)));
+		waiting.sees(waiting.botChat(), "We are opening a working chat");
+
+		platformAdmin().write(deal.group(), "/close");
+		seesInGroup(platformAdmin(), deal.group(), "Close this working chat?");
+		platformAdmin().press(deal.group(), "Close the chat");
+		assertThat(lead(deal.importer()).get("close_reason")).isEqualTo("ADMIN");
+
+		waiting.sees(waiting.botChat(), "is ready");
+		assertThat(chatOf(waiting)).isEqualTo(deal.group());
+		waiting.press(waiting.botChat(), "Open the chat");
+		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(deal.group(), waiting));
+		SeenMessage context = waiting.pinnedMessage(deal.group());
+		assertThat(context.text()).contains("Patient").doesNotContain("Waiting-First");
+		assertThat(isMember(deal.group(), deal.importer())).isFalse();
+	}
+
+	@Test
+	void aQuietChatIsWarnedAndThenClosedAMessageStartsTheCountdownAgain() throws Exception {
+		Deal deal = openDeal("Quiet", catalog.services("china").get(0));
+		Duration spell = properties.closeAfterInactivity();
+		Duration warnAt = spell.minus(properties.inactivityWarning());
+
+		clock.advance(warnAt.plusMinutes(1));
+		inactivity.check();
+		seesInGroup(deal.importer(), deal.group(), "Nobody has written here for");
+		inactivity.check();
+		assertThat(deal.importer().messages(deal.group()).stream().filter(m -> m.text() != null && m.text().contains("Nobody has written")).count())
+			.isEqualTo(1);
+
+		deal.importer().write(deal.group(), "Still interested, sending documents tomorrow");
+		await().atMost(Duration.ofSeconds(10)).until(() -> lead(deal.importer()).get("inactivity_warned_at") == null);
+		clock.advance(properties.inactivityWarning().plusMinutes(1));
+		inactivity.check(); // other tests' leads may be due; this one is not
+		assertThat(lead(deal.importer()).get("status")).isEqualTo("OPEN");
+
+		clock.advance(spell);
+		assertThat(inactivity.check()).isGreaterThanOrEqualTo(1);
+		assertThat(lead(deal.importer()).get("status")).isEqualTo("CLOSED");
+		assertThat(lead(deal.importer()).get("close_reason")).isEqualTo("INACTIVITY");
+		deal.importer().sees(deal.importer().botChat(), "is closed");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !isMember(deal.group(), deal.importer()));
+		assertThat(pool.status(deal.group())).contains("FREE");
+	}
+
+	@Test
+	void badCloseRequestsGetAClearAnswerAndChangeNothing() throws Exception {
+		Deal deal = openDeal("Guarded", catalog.services("south-africa").get(0));
+		SimulatedUser stranger = sandbox.newUser("Nosy", "en");
+		stranger.startBot();
+
+		stranger.writeToBot("/close");
+		stranger.sees(stranger.botChat(), "works in a deal's working group");
+
+		// a free group of the pool has no deal to close
+		long free = addGroup("Idle room");
+		platformAdmin().write(free, "/close");
+		seesInGroup(platformAdmin(), free, "no open deal");
+
+		// nothing closed on the way
+		assertThat(lead(deal.importer()).get("status")).isEqualTo("OPEN");
+		assertThat(pool.status(free)).contains("FREE");
+	}
+
+	@Test
+	void aMemberWhoLeftComesBackWithTheirOwnLink() throws Exception {
+		Deal deal = openDeal("Returner", catalog.services("russia").get(2));
+		deal.importer().leave(deal.group());
+		await().atMost(Duration.ofSeconds(10)).until(() -> !pool.isMember(deal.group(), deal.importer().id()));
+		assertThat(deal.importer().openLink(deal.importerLink()).result()).isEqualTo("join_requested");
+		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(deal.group(), deal.importer()));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM group_join_refusals WHERE user_id = :user")
+			.param("user", deal.importer().id()).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void whenThePoolRunsLowTheAdminsAreToldOnce() throws Exception {
+		serveWaitingLeads();
+		emptyThePool();
+		SimulatedUser admin = platformAdmin();
+		for (int i = 0; i < 3; i++) {
+			addGroup("Low-water room " + i);
+		}
+		long alertsBefore = admin.messages(admin.botChat()).stream().filter(m -> m.text().contains("free working groups are left")).count();
+		Service service = catalog.services("brazil").get(1);
+		SimulatedUser first = sandbox.newUser("LowFirst", "en");
+		first.openLink(deepLinkFor(service));
+		first.sees(first.botChat(), "is ready");
+		admin.sees(admin.botChat(), "Only 2 free working groups are left");
+		SimulatedUser second = sandbox.newUser("LowSecond", "en");
+		second.openLink(deepLinkFor(service));
+		second.sees(second.botChat(), "is ready");
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> admin.messages(admin.botChat()).stream()
+			.filter(m -> m.text().contains("free working groups are left")).count() == alertsBefore + 1);
+	}
+
+	@Test
+	void aGroupThatBecomesASupergroupKeepsItsLead() throws Exception {
+		serveWaitingLeads();
+		emptyThePool();
+		SimulatedUser admin = platformAdmin();
+		long basic = sandbox.createBasicGroup("Basic deal room", admin);
+		admin.sees(basic, "is now a B2BRICS working group");
+		SimulatedUser importer = sandbox.newUser("Migrant", "en");
+		importer.openLink(deepLinkFor(catalog.services("egypt").get(1)));
+		importer.sees(importer.botChat(), "is ready");
+		assertThat(chatOf(importer)).isEqualTo(basic);
+
+		long supergroup = sandbox.migrate(basic);
+		await().atMost(Duration.ofSeconds(10)).until(() -> chatOf(importer) == supergroup);
+		assertThat(pool.status(supergroup)).contains("IN_USE");
+		assertThat(pool.status(basic)).isEmpty();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM group_invites WHERE chat_id = :chat").param("chat", supergroup)
+			.query(Long.class).single()).isPositive();
+
+		admin.write(supergroup, "/close");
+		seesInGroup(admin, supergroup, "Close this working chat?");
+		admin.press(supergroup, "Close the chat");
+		await().atMost(Duration.ofSeconds(10)).until(() -> "CLOSED".equals(lead(importer).get("status")));
+		assertThat(pool.status(supergroup)).contains("FREE");
+	}
+
+	@Test
+	void theAdminsSeeThePoolAndTheRefusedJoins() throws Exception {
+		Deal deal = openDeal("Watched", catalog.services("russia").get(3));
+		SimulatedUser stranger = sandbox.newUser("Intruder", "en");
+		assertThat(stranger.openLink(deal.importerLink()).result()).isEqualTo("join_requested");
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
+			.sql("SELECT COUNT(*) FROM group_join_refusals WHERE user_id = :user").param("user", stranger.id())
+			.query(Long.class).single() == 1);
+
+		HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/groups")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/groups"))
+			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:test-admin".getBytes(StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Working groups").contains(Long.toString(deal.group())).contains("IN_USE")
+			.contains("Intruder").contains(Long.toString(stranger.id())).contains("someone else&#39;s personal link");
+	}
+}
