@@ -72,7 +72,7 @@ class JoinControl {
 			return;
 		}
 		groups.memberJoined(chat, joined.user().id(), clock.instant());
-		invites.roleOf(chat, joined.user().id()).ifPresent(role -> {
+		invites.roleOf(chat, joined.user().id()).filter(role -> role.joinedMessageKey() != null).ifPresent(role -> {
 			// the group's people may read either language: both lines
 			Object[] name = { Html.escape(joined.user().displayName()) };
 			String text = messages.getMessage(role.joinedMessageKey(), name, Locale.ENGLISH) + "\n"

@@ -1,0 +1,421 @@
+package com.b2brics.connect.invitations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.b2brics.connect.accounts.Accounts;
+import com.b2brics.connect.accounts.PlatformAdmins;
+import com.b2brics.connect.catalog.Catalog;
+import com.b2brics.connect.catalog.Partner;
+import com.b2brics.connect.catalog.Specialization;
+import com.b2brics.connect.groups.GroupInvites;
+import com.b2brics.connect.groups.GroupPool;
+import com.b2brics.connect.groups.Role;
+import com.b2brics.connect.telegram.InlineButton;
+import com.b2brics.connect.telegram.Keyboard;
+import com.b2brics.connect.telegram.MessageRef;
+import com.b2brics.connect.telegram.OutgoingMessage;
+import com.b2brics.connect.telegram.Outbox;
+import com.b2brics.connect.telegram.Priority;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+
+/**
+ * The invitation state machine. Every transition runs in one transaction that first takes the
+ * invitation's row lock, then re-reads the offer and changes it only if it is still LIVE; the
+ * database also refuses a second live offer per invitation and a second offer to one partner.
+ * So a decline, a time-out, a Join and a cancel arriving together (on one instance or several)
+ * make exactly one transition, and the others find the offer moved on and change nothing.
+ * Deadlines are db-scheduler one-time tasks, written in the same transaction as the offer:
+ * they survive restarts and fire on one instance of the cluster.
+ */
+@Service
+class InvitationEngine {
+
+	private static final Logger log = LoggerFactory.getLogger(InvitationEngine.class);
+
+	static final String DEADLINE_TASK = "invitation-offer-deadline";
+
+	enum Outcome {
+		/** The transition happened. */
+		DONE,
+		/** The offer or invitation had already moved on: nothing changed. */
+		MOVED_ON,
+		/** The offer's deadline had passed: it is expired now and passed on. */
+		EXPIRED,
+		/** The person may not do this. */
+		NOT_ALLOWED,
+		/** A time-out that came early (clocks of instances differ): nothing changed yet. */
+		NOT_DUE,
+		/** No such offer or invitation. */
+		UNKNOWN
+	}
+
+	/** What {@link #open} did: the invitation, or why there is none. */
+	record Opening(Long invitationId, Reason refusal) {
+
+		enum Reason {
+			NO_CANDIDATES, ALREADY_LOOKING
+		}
+	}
+
+	private final Invitations store;
+	private final Catalog catalog;
+	private final Accounts accounts;
+	private final GroupPool pool;
+	private final GroupInvites invites;
+	private final PlatformAdmins admins;
+	private final Outbox outbox;
+	private final InvitationTexts texts;
+	private final InvitationsProperties properties;
+	private final SchedulerClient scheduler;
+	private final Clock clock;
+
+	InvitationEngine(Invitations store, Catalog catalog, Accounts accounts, GroupPool pool, GroupInvites invites,
+			PlatformAdmins admins, Outbox outbox, InvitationTexts texts, InvitationsProperties properties,
+			SchedulerClient scheduler, Clock clock) {
+		this.store = store;
+		this.catalog = catalog;
+		this.accounts = accounts;
+		this.pool = pool;
+		this.invites = invites;
+		this.admins = admins;
+		this.outbox = outbox;
+		this.texts = texts;
+		this.properties = properties;
+		this.scheduler = scheduler;
+		this.clock = clock;
+	}
+
+	// --- candidates
+
+	/** Partners of the specialization on the deal's storefront who could be offered the job now. */
+	List<Long> candidates(Deal deal, Specialization specialization) {
+		Set<Long> excluded = new HashSet<>(deal.partnerIds());
+		store.acceptedInChat(deal.chatId()).forEach(i -> excluded.add(i.acceptedPartnerId()));
+		List<Long> eligible = new ArrayList<>();
+		for (Partner partner : catalog.partners(specialization, deal.storefrontSlug())) {
+			if (!excluded.contains(partner.id()) && whyNot(partner.id(), deal.chatId()) == null) {
+				eligible.add(partner.id());
+			}
+		}
+		return eligible;
+	}
+
+	/** Why the partner cannot be offered the job in this group now, or null if it can. */
+	private String whyNot(long partnerId, long chatId) {
+		List<Long> team = catalog.teamMemberIds(partnerId);
+		if (team.stream().anyMatch(member -> pool.isMember(chatId, member))) {
+			return "in_group";
+		}
+		if (team.stream().noneMatch(accounts::reachable)) {
+			return "unreachable";
+		}
+		return null;
+	}
+
+	// --- transitions
+
+	/** Ranks the candidates, stores the invitation with its list, and offers it to the first. */
+	@Transactional
+	Opening open(Deal deal, long inviterId, Specialization specialization, String task) {
+		Instant now = clock.instant();
+		List<Long> eligible = candidates(deal, specialization);
+		if (eligible.isEmpty()) {
+			return new Opening(null, Opening.Reason.NO_CANDIDATES);
+		}
+		Optional<Long> created = store.create(deal.key(), deal.chatId(), deal.storefrontSlug(), specialization, task,
+				deal.summary(Locale.ENGLISH), deal.summary(InvitationTexts.RUSSIAN), inviterId, now);
+		if (created.isEmpty()) {
+			return new Opening(null, Opening.Reason.ALREADY_LOOKING);
+		}
+		long id = created.get();
+		Duration timeout = properties.offerTimeoutOn(deal.storefrontSlug());
+		for (Candidate candidate : Ranking.rank(eligible, store.offersOf(eligible), now, timeout)) {
+			store.addCandidate(id, candidate);
+		}
+		log.info("Invitation {} opened in group {} ({}, deal {}) with {} candidates", id, deal.chatId(), specialization,
+				deal.key(), eligible.size());
+		Invitation invitation = store.lock(id).orElseThrow();
+		offerNext(invitation, now);
+		refreshStatus(id);
+		return new Opening(id, null);
+	}
+
+	/** A team member of the offered partner pressed Join. */
+	@Transactional
+	Outcome accept(long offerId, long userId) {
+		Optional<Offer> seen = store.offerById(offerId);
+		if (seen.isEmpty()) {
+			return Outcome.UNKNOWN;
+		}
+		if (!catalog.teamMemberIds(seen.get().partnerId()).contains(userId)) {
+			return Outcome.NOT_ALLOWED;
+		}
+		Invitation invitation = store.lock(seen.get().invitationId()).orElseThrow();
+		Offer offer = store.offerById(offerId).orElseThrow();
+		Instant now = clock.instant();
+		if (!offer.isLive()) {
+			return Outcome.MOVED_ON;
+		}
+		if (!now.isBefore(offer.deadline())) {
+			expire(invitation, offer, now);
+			return Outcome.EXPIRED;
+		}
+		store.finish(offerId, Offer.Status.ACCEPTED, userId, null, now);
+		store.close(invitation.id(), Invitation.Status.ACCEPTED, offer.partnerId(), now);
+		store.record(invitation.id(), "ACCEPTED", offer.partnerId(), userId, null, now);
+		Map<Long, Long> messages = store.offerMessages(offerId);
+		for (Long member : catalog.teamMemberIds(offer.partnerId())) {
+			String link = invites.linkFor(invitation.chatId(), member, Role.INVITED_PARTNER);
+			Locale locale = accounts.localeOf(member);
+			Keyboard.Inline open = Keyboard.column(InlineButton.url(texts.text(locale, "invite.offer.open"), link));
+			String outcome = member == userId ? texts.text(locale, "invite.offer.accepted.you")
+					: texts.text(locale, "invite.offer.accepted.colleague", texts.name(userId));
+			Long message = messages.get(member);
+			if (message != null) {
+				outbox.editText(member, MessageRef.queued(message), texts.offer(locale, invitation, offer) + "\n\n" + outcome, open,
+						Priority.HIGH);
+			}
+			else if (accounts.reachable(member)) {
+				outbox.send(OutgoingMessage.to(member, texts.offer(locale, invitation, offer) + "\n\n" + outcome).with(open)
+					.priority(Priority.HIGH));
+			}
+		}
+		log.info("Invitation {}: offer {} accepted by user {} of partner {}", invitation.id(), offerId, userId, offer.partnerId());
+		refreshStatus(invitation.id());
+		return Outcome.DONE;
+	}
+
+	/** A team member of the offered partner declined, with a reason (BUSY, NOT_MY_FIELD, OTHER). */
+	@Transactional
+	Outcome decline(long offerId, long userId, String reason) {
+		Optional<Offer> seen = store.offerById(offerId);
+		if (seen.isEmpty()) {
+			return Outcome.UNKNOWN;
+		}
+		if (!catalog.teamMemberIds(seen.get().partnerId()).contains(userId)) {
+			return Outcome.NOT_ALLOWED;
+		}
+		Invitation invitation = store.lock(seen.get().invitationId()).orElseThrow();
+		Offer offer = store.offerById(offerId).orElseThrow();
+		Instant now = clock.instant();
+		if (!offer.isLive()) {
+			return Outcome.MOVED_ON;
+		}
+		if (!now.isBefore(offer.deadline())) {
+			expire(invitation, offer, now);
+			return Outcome.EXPIRED;
+		}
+		store.finish(offerId, Offer.Status.DECLINED, userId, reason, now);
+		store.record(invitation.id(), "DECLINED", offer.partnerId(), userId, reason, now);
+		settle(invitation, offer, member -> member == userId ? texts.text(accounts.localeOf(member), "invite.offer.declined.you")
+				: texts.text(accounts.localeOf(member), "invite.offer.declined.colleague", texts.name(userId)));
+		log.info("Invitation {}: offer {} declined by user {} ({})", invitation.id(), offerId, userId, reason);
+		offerNext(store.lock(invitation.id()).orElseThrow(), now);
+		refreshStatus(invitation.id());
+		return Outcome.DONE;
+	}
+
+	/**
+	 * The offer's deadline timer fired: if the offer is still live and its deadline has passed by
+	 * the application's clock, it expires and the invitation passes to the next candidate.
+	 */
+	@Transactional
+	Outcome offerExpired(long offerId) {
+		Optional<Offer> seen = store.offerById(offerId);
+		if (seen.isEmpty()) {
+			return Outcome.UNKNOWN;
+		}
+		if (!seen.get().isLive()) {
+			return Outcome.MOVED_ON;
+		}
+		Invitation invitation = store.lock(seen.get().invitationId()).orElseThrow();
+		Offer offer = store.offerById(offerId).orElseThrow();
+		Instant now = clock.instant();
+		if (!offer.isLive()) {
+			return Outcome.MOVED_ON;
+		}
+		if (now.isBefore(offer.deadline())) {
+			return Outcome.NOT_DUE;
+		}
+		expire(invitation, offer, now);
+		return Outcome.DONE;
+	}
+
+	/** The deadline of a live offer, for a timer that came early. */
+	Optional<Instant> deadlineOf(long offerId) {
+		return store.offerById(offerId).filter(Offer::isLive).map(Offer::deadline);
+	}
+
+	private void expire(Invitation invitation, Offer offer, Instant now) {
+		store.finish(offer.id(), Offer.Status.EXPIRED, null, null, now);
+		store.record(invitation.id(), "EXPIRED", offer.partnerId(), null, null, now);
+		settle(invitation, offer, member -> texts.text(accounts.localeOf(member), "invite.offer.expired"));
+		log.info("Invitation {}: offer {} to partner {} expired", invitation.id(), offer.id(), offer.partnerId());
+		offerNext(store.lock(invitation.id()).orElseThrow(), now);
+		refreshStatus(invitation.id());
+	}
+
+	/** The inviter (or B2BRICS staff in the group) cancels an open invitation. */
+	@Transactional
+	Outcome cancel(long invitationId, long userId) {
+		Optional<Invitation> locked = store.lock(invitationId);
+		if (locked.isEmpty()) {
+			return Outcome.UNKNOWN;
+		}
+		Invitation invitation = locked.get();
+		if (invitation.inviterId() != userId && !pool.isStaff(invitation.chatId(), userId)) {
+			return Outcome.NOT_ALLOWED;
+		}
+		if (!invitation.isOpen()) {
+			return Outcome.MOVED_ON;
+		}
+		end(invitation, userId, null);
+		refreshStatus(invitationId);
+		return Outcome.DONE;
+	}
+
+	/** The deal's group was released: whatever is still open there is cancelled, and drafts are dropped. */
+	@Transactional
+	void dealClosed(long chatId) {
+		for (Invitation open : store.openInChat(chatId)) {
+			store.lock(open.id()).filter(Invitation::isOpen).ifPresent(invitation -> end(invitation, null, "deal_closed"));
+		}
+	}
+
+	private void end(Invitation invitation, Long by, String detail) {
+		Instant now = clock.instant();
+		store.liveOffer(invitation.id()).ifPresent(offer -> {
+			store.finish(offer.id(), Offer.Status.WITHDRAWN, by, null, now);
+			settle(invitation, offer, member -> texts.text(accounts.localeOf(member), "invite.offer.withdrawn"));
+		});
+		store.close(invitation.id(), Invitation.Status.CANCELLED, null, now);
+		store.record(invitation.id(), "CANCELLED", null, by, detail, now);
+		log.info("Invitation {} cancelled ({})", invitation.id(), by == null ? detail : "by user " + by);
+	}
+
+	/** Someone of an accepted partner entered the group: the history says so (once per person). */
+	@Transactional
+	Optional<Invitation> joined(long chatId, long userId) {
+		for (Invitation invitation : store.acceptedInChat(chatId)) {
+			if (invitation.acceptedPartnerId() != null && catalog.teamMemberIds(invitation.acceptedPartnerId()).contains(userId)
+					&& store.history(invitation.id()).stream()
+						.noneMatch(e -> "JOINED".equals(e.event()) && Long.valueOf(userId).equals(e.userId()))) {
+				store.record(invitation.id(), "JOINED", invitation.acceptedPartnerId(), userId, null, clock.instant());
+				refreshStatus(invitation.id());
+				return Optional.of(invitation);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Edits every team member's copy of a finished offer: the offer as it was, and what became of it. */
+	private void settle(Invitation invitation, Offer offer, java.util.function.LongFunction<String> outcome) {
+		Offer finished = store.offerById(offer.id()).orElse(offer);
+		store.offerMessages(offer.id()).forEach((member, message) -> outbox.editText(member, MessageRef.queued(message),
+				texts.offer(accounts.localeOf(member), invitation, finished) + "\n\n" + outcome.apply(member), null,
+				Priority.HIGH));
+	}
+
+	/**
+	 * Offers the invitation to the best candidate not offered yet who can still take it; when
+	 * nobody is left, the invitation is exhausted and the inviter and the managers are told.
+	 * The caller holds the invitation's lock and it has no live offer.
+	 */
+	private void offerNext(Invitation invitation, Instant now) {
+		if (!invitation.isOpen()) {
+			return;
+		}
+		Set<Long> offered = new HashSet<>();
+		store.offers(invitation.id()).forEach(o -> offered.add(o.partnerId()));
+		Set<Long> skipped = new HashSet<>();
+		store.history(invitation.id()).stream().filter(e -> "SKIPPED".equals(e.event())).forEach(e -> skipped.add(e.partnerId()));
+		boolean first = offered.isEmpty();
+		for (Candidate candidate : store.candidates(invitation.id())) {
+			long partner = candidate.partnerId();
+			if (offered.contains(partner) || skipped.contains(partner)) {
+				continue;
+			}
+			String whyNot = whyNot(partner, invitation.chatId());
+			if (whyNot != null) {
+				store.record(invitation.id(), "SKIPPED", partner, null, whyNot, now);
+				continue;
+			}
+			Instant deadline = now.plus(properties.offerTimeoutOn(invitation.storefrontSlug()));
+			long offerId = store.offer(invitation.id(), partner, now, deadline);
+			Offer offer = store.offerById(offerId).orElseThrow();
+			store.record(invitation.id(), first ? "PENDING" : "FORWARDED", partner, null, null, now);
+			for (Long member : catalog.teamMemberIds(partner)) {
+				if (!accounts.reachable(member)) {
+					continue;
+				}
+				Locale locale = accounts.localeOf(member);
+				String id = Long.toString(offerId);
+				long message = outbox.send(OutgoingMessage.to(member, texts.offer(locale, invitation, offer))
+					.with(Keyboard.row(InlineButton.callback(texts.text(locale, "invite.offer.join"), InviteConversation.JOIN, id)
+						.forUser(member), InlineButton.callback(texts.text(locale, "invite.offer.decline"), InviteConversation.DECLINE, id)
+						.forUser(member)))
+					.priority(Priority.HIGH));
+				store.offerMessage(offerId, member, message);
+			}
+			scheduler.scheduleIfNotExists(new TaskInstance<Void>(DEADLINE_TASK, Long.toString(offerId)), deadline);
+			log.info("Invitation {}: offered to partner {} (offer {}, until {})", invitation.id(), partner, offerId, deadline);
+			return;
+		}
+		store.close(invitation.id(), Invitation.Status.EXHAUSTED, null, now);
+		store.record(invitation.id(), "EXHAUSTED", null, null, null, now);
+		log.info("Invitation {} exhausted: nobody left to offer it to", invitation.id());
+		Invitation exhausted = store.byId(invitation.id()).orElseThrow();
+		Locale inviterLocale = accounts.localeOf(invitation.inviterId());
+		outbox.send(OutgoingMessage.to(invitation.inviterId(), texts.exhaustedForInviter(inviterLocale, exhausted))
+			.priority(Priority.HIGH));
+		for (Long manager : managers()) {
+			Locale locale = accounts.localeOf(manager);
+			OutgoingMessage message = OutgoingMessage.to(manager, texts.exhaustedForManager(locale, exhausted,
+					store.offers(invitation.id()))).priority(Priority.HIGH);
+			if (!pool.isMember(invitation.chatId(), manager)) {
+				message = message.with(Keyboard.column(InlineButton.url(texts.text(locale, "invite.manager.open"),
+						invites.linkFor(invitation.chatId(), manager, Role.MANAGER))));
+			}
+			outbox.send(message);
+		}
+	}
+
+	/** Who is told about exhausted invitations: the configured managers, else the platform admins. */
+	List<Long> managers() {
+		return properties.managerTelegramIds().isEmpty() ? admins.ids() : properties.managerTelegramIds();
+	}
+
+	/** Posts the group's status message the first time, and edits it in place afterwards. */
+	private void refreshStatus(long invitationId) {
+		Invitation invitation = store.byId(invitationId).orElseThrow();
+		Locale locale = accounts.localeOf(invitation.inviterId());
+		String html = texts.status(locale, invitation, store.offers(invitationId), store.history(invitationId));
+		Keyboard.Inline keyboard = invitation.isOpen()
+				? Keyboard.column(InlineButton.callback(texts.text(locale, "invite.status.cancel"), InviteConversation.CANCEL,
+						Long.toString(invitationId)).forUser(invitation.inviterId()))
+				: null;
+		if (invitation.statusOutboxId() == null) {
+			long id = outbox.send(OutgoingMessage.to(invitation.chatId(), html).with(keyboard).priority(Priority.HIGH));
+			store.statusMessage(invitationId, id);
+		}
+		else {
+			outbox.editText(invitation.chatId(), MessageRef.queued(invitation.statusOutboxId()), html,
+					keyboard == null ? Keyboard.inline(List.of()) : keyboard, Priority.HIGH);
+		}
+	}
+}
