@@ -3,6 +3,7 @@ package com.b2brics.connect.invitations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -100,6 +101,11 @@ class InvitationEngine {
 		this.clock = clock;
 	}
 
+	/** The application's time, to the microsecond the databases keep, so a stored deadline compares exactly. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
 	// --- candidates
 
 	/** Partners of the specialization on the deal's storefront who could be offered the job now. */
@@ -132,7 +138,7 @@ class InvitationEngine {
 	/** Ranks the candidates, stores the invitation with its list, and offers it to the first. */
 	@Transactional
 	Opening open(Deal deal, long inviterId, Specialization specialization, String task) {
-		Instant now = clock.instant();
+		Instant now = now();
 		List<Long> eligible = candidates(deal, specialization);
 		if (eligible.isEmpty()) {
 			return new Opening(null, Opening.Reason.NO_CANDIDATES);
@@ -167,7 +173,7 @@ class InvitationEngine {
 		}
 		Invitation invitation = store.lock(seen.get().invitationId()).orElseThrow();
 		Offer offer = store.offerById(offerId).orElseThrow();
-		Instant now = clock.instant();
+		Instant now = now();
 		if (!offer.isLive()) {
 			return Outcome.MOVED_ON;
 		}
@@ -212,7 +218,7 @@ class InvitationEngine {
 		}
 		Invitation invitation = store.lock(seen.get().invitationId()).orElseThrow();
 		Offer offer = store.offerById(offerId).orElseThrow();
-		Instant now = clock.instant();
+		Instant now = now();
 		if (!offer.isLive()) {
 			return Outcome.MOVED_ON;
 		}
@@ -245,7 +251,7 @@ class InvitationEngine {
 		}
 		Invitation invitation = store.lock(seen.get().invitationId()).orElseThrow();
 		Offer offer = store.offerById(offerId).orElseThrow();
-		Instant now = clock.instant();
+		Instant now = now();
 		if (!offer.isLive()) {
 			return Outcome.MOVED_ON;
 		}
@@ -298,7 +304,7 @@ class InvitationEngine {
 	}
 
 	private void end(Invitation invitation, Long by, String detail) {
-		Instant now = clock.instant();
+		Instant now = now();
 		store.liveOffer(invitation.id()).ifPresent(offer -> {
 			store.finish(offer.id(), Offer.Status.WITHDRAWN, by, null, now);
 			settle(invitation, offer, member -> texts.text(accounts.localeOf(member), "invite.offer.withdrawn"));
@@ -315,7 +321,7 @@ class InvitationEngine {
 			if (invitation.acceptedPartnerId() != null && catalog.teamMemberIds(invitation.acceptedPartnerId()).contains(userId)
 					&& store.history(invitation.id()).stream()
 						.noneMatch(e -> "JOINED".equals(e.event()) && Long.valueOf(userId).equals(e.userId()))) {
-				store.record(invitation.id(), "JOINED", invitation.acceptedPartnerId(), userId, null, clock.instant());
+				store.record(invitation.id(), "JOINED", invitation.acceptedPartnerId(), userId, null, now());
 				refreshStatus(invitation.id());
 				return Optional.of(invitation);
 			}

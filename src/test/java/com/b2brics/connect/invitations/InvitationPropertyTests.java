@@ -1,0 +1,199 @@
+package com.b2brics.connect.invitations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.test.context.TestContextManager;
+
+import com.b2brics.connect.invitations.InvitationEngine.Outcome;
+import com.b2brics.connect.sandbox.client.SandboxClient;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Random sequences of Join and Decline presses (by the offered partner's member or by someone
+ * else), time-outs (due, early, repeated), late presses and cancels (by the inviter or someone
+ * else), against the real engine and database, keep the invariants: at most one live offer, and
+ * exactly one while the invitation is open; each candidate offered at most once; a final state
+ * (accepted, exhausted, cancelled) never changes again; and the outcome is what a simple model
+ * of the rules predicts. Runs in the shared Spring context of the end-to-end tests (jqwik has no
+ * Spring support of its own here, so the context is fetched through Spring's TestContextManager,
+ * which finds the cached one).
+ */
+class InvitationPropertyTests {
+
+	/** Gives the property access to the shared context and the helpers of the other tests. */
+	static class Context extends EngineTestSupport {
+
+		void connect() {
+			sandbox = new SandboxClient(baseUrl());
+		}
+	}
+
+	enum Kind {
+		JOIN, DECLINE, JOIN_BY_SOMEONE_ELSE, DECLINE_BY_SOMEONE_ELSE, TIME_OUT, EARLY_TIMER, REPEATED_TIMERS, CANCEL,
+		CANCEL_BY_SOMEONE_ELSE
+	}
+
+	private static final int CANDIDATES = 3;
+
+	private static Context spring;
+
+	private static InvitationTestSupport.TestDeal deal;
+
+	private static List<EngineTestSupport.TestPartner> partners;
+
+	@BeforeContainer
+	static void openADealWithPartnersOfItsOwn() throws Exception {
+		spring = new Context();
+		new TestContextManager(Context.class).prepareTestInstance(spring);
+		spring.connect();
+		spring.clock.reset();
+		deal = spring.openDeal("Property", spring.serviceOf("brics-conformity", EngineTestSupport.STOREFRONT));
+		partners = spring.testPartners("property", CANDIDATES);
+	}
+
+	@AfterContainer
+	static void removeThePartners() {
+		if (spring != null && partners != null) {
+			spring.remove(partners);
+		}
+	}
+
+	@Provide
+	Arbitrary<List<Kind>> scenarios() {
+		return Arbitraries.of(Kind.class).list().ofMinSize(1).ofMaxSize(12);
+	}
+
+	/** The rules in miniature: where the invitation should be after each step. */
+	private static final class Model {
+
+		String status = "OPEN";
+		int offers = 1;
+
+		Outcome move() {
+			offers++;
+			if (offers > CANDIDATES) {
+				offers = CANDIDATES;
+				status = "EXHAUSTED";
+			}
+			return Outcome.DONE;
+		}
+	}
+
+	@Property(tries = 40)
+	void invariantsHoldOverAnySequenceOfPressesTimeOutsAndCancels(@ForAll("scenarios") List<Kind> steps) {
+		spring.clock.reset();
+		long importer = deal.importer().id();
+		long invitation = spring.engine.open(EngineTestSupport.testDeal(deal.group(), importer), importer,
+				EngineTestSupport.SPECIALIZATION, "Property " + steps).invitationId();
+		Model model = new Model();
+		List<Map<String, Object>> finalOffers = null;
+		List<String> finalHistory = null;
+		try {
+			for (Kind step : steps) {
+				Outcome outcome = apply(step, invitation, importer);
+				Outcome expected = expect(step, model);
+				assertThat(outcome).as("%s after %s", step, steps).isEqualTo(expected);
+
+				Map<String, Object> row = spring.invitation(invitation);
+				List<Map<String, Object>> offers = spring.offers(invitation);
+				List<String> history = spring.history(invitation);
+				long live = offers.stream().filter(o -> "LIVE".equals(o.get("status"))).count();
+				assertThat(live).as("live offers").isLessThanOrEqualTo(1);
+				assertThat(live == 1).as("open exactly while an offer is live").isEqualTo("OPEN".equals(row.get("status")));
+				assertThat(offers.stream().map(o -> o.get("partner_id")).distinct().count()).as("each candidate at most once")
+					.isEqualTo(offers.size());
+				assertThat(row.get("status")).isEqualTo(model.status);
+				assertThat(offers).hasSize(model.offers);
+				assertThat(history.stream().filter(e -> e.equals("PENDING") || e.equals("FORWARDED")).count()).isEqualTo(offers.size());
+				if (!"OPEN".equals(row.get("status"))) {
+					if (finalOffers == null) {
+						finalOffers = offers;
+						finalHistory = history;
+					}
+					else {
+						assertThat(offers).as("a final state is final").isEqualTo(finalOffers);
+						assertThat(history).isEqualTo(finalHistory);
+					}
+				}
+			}
+		}
+		finally {
+			spring.engine.cancel(invitation, importer);
+		}
+	}
+
+	private static Outcome expect(Kind step, Model model) {
+		boolean open = "OPEN".equals(model.status);
+		return switch (step) {
+			case JOIN -> {
+				if (!open) {
+					yield Outcome.MOVED_ON;
+				}
+				model.status = "ACCEPTED";
+				yield Outcome.DONE;
+			}
+			case DECLINE, TIME_OUT -> open ? model.move() : Outcome.MOVED_ON;
+			case JOIN_BY_SOMEONE_ELSE, DECLINE_BY_SOMEONE_ELSE, CANCEL_BY_SOMEONE_ELSE -> Outcome.NOT_ALLOWED;
+			case EARLY_TIMER -> open ? Outcome.NOT_DUE : Outcome.MOVED_ON;
+			case REPEATED_TIMERS -> Outcome.MOVED_ON;
+			case CANCEL -> {
+				if (!open) {
+					yield Outcome.MOVED_ON;
+				}
+				model.status = "CANCELLED";
+				yield Outcome.DONE;
+			}
+		};
+	}
+
+	/** Does the step to the newest offer (the live one while there is one) and returns what the engine said. */
+	private static Outcome apply(Kind step, long invitation, long importer) {
+		List<Map<String, Object>> offers = spring.offers(invitation);
+		Map<String, Object> newest = offers.get(offers.size() - 1);
+		long offer = InvitationTestSupport.id(newest, "id");
+		long partner = InvitationTestSupport.id(newest, "partner_id");
+		long member = spring.memberOf(partners, partner);
+		long someoneElse = partners.stream().filter(p -> p.id() != partner).findFirst().orElseThrow().member().id();
+		Instant deadline = spring.deadlineOf(newest);
+		return switch (step) {
+			case JOIN -> spring.engine.accept(offer, member);
+			case DECLINE -> spring.engine.decline(offer, member, "OTHER");
+			case JOIN_BY_SOMEONE_ELSE -> spring.engine.accept(offer, someoneElse);
+			case DECLINE_BY_SOMEONE_ELSE -> spring.engine.decline(offer, someoneElse, "BUSY");
+			case TIME_OUT -> {
+				if (spring.clock.instant().isBefore(deadline)) {
+					spring.clock.set(deadline);
+				}
+				yield spring.engine.offerExpired(offer);
+			}
+			case EARLY_TIMER -> spring.engine.offerExpired(offer);
+			case REPEATED_TIMERS -> {
+				Outcome last = Outcome.MOVED_ON;
+				for (Map<String, Object> earlier : offers.subList(0, offers.size() - 1)) {
+					last = spring.engine.offerExpired(InvitationTestSupport.id(earlier, "id"));
+					if (last != Outcome.MOVED_ON) {
+						break;
+					}
+				}
+				if (!"LIVE".equals(newest.get("status"))) {
+					Outcome again = spring.engine.offerExpired(offer);
+					last = again == Outcome.MOVED_ON ? last : again;
+				}
+				yield last;
+			}
+			case CANCEL -> spring.engine.cancel(invitation, importer);
+			case CANCEL_BY_SOMEONE_ELSE -> spring.engine.cancel(invitation, member);
+		};
+	}
+}
