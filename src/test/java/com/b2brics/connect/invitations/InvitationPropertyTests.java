@@ -37,6 +37,14 @@ class InvitationPropertyTests {
 		void connect() {
 			sandbox = new SandboxClient(baseUrl());
 		}
+
+		org.springframework.jdbc.core.simple.JdbcClient jdbc() {
+			return jdbc;
+		}
+
+		com.b2brics.connect.core.MutableClock clock() {
+			return clock;
+		}
 	}
 
 	enum Kind {
@@ -57,9 +65,9 @@ class InvitationPropertyTests {
 		spring = new Context();
 		new TestContextManager(Context.class).prepareTestInstance(spring);
 		spring.connect();
-		spring.clock.reset();
+		spring.clock().reset();
 		deal = spring.openDeal("Property", spring.serviceOf("brics-conformity", EngineTestSupport.STOREFRONT));
-		partners = spring.testPartners("property", CANDIDATES);
+		partners = new java.util.ArrayList<>(spring.testPartners("property", CANDIDATES));
 	}
 
 	@AfterContainer
@@ -77,13 +85,18 @@ class InvitationPropertyTests {
 	/** The rules in miniature: where the invitation should be after each step. */
 	private static final class Model {
 
+		final int candidates;
 		String status = "OPEN";
 		int offers = 1;
 
+		Model(int candidates) {
+			this.candidates = candidates;
+		}
+
 		Outcome move() {
 			offers++;
-			if (offers > CANDIDATES) {
-				offers = CANDIDATES;
+			if (offers > candidates) {
+				offers = candidates;
 				status = "EXHAUSTED";
 			}
 			return Outcome.DONE;
@@ -92,11 +105,17 @@ class InvitationPropertyTests {
 
 	@Property(tries = 40)
 	void invariantsHoldOverAnySequenceOfPressesTimeOutsAndCancels(@ForAll("scenarios") List<Kind> steps) {
-		spring.clock.reset();
+		spring.clock().reset();
 		long importer = deal.importer().id();
-		long invitation = spring.engine.open(EngineTestSupport.testDeal(deal.group(), importer), importer,
-				EngineTestSupport.SPECIALIZATION, "Property " + steps).invitationId();
-		Model model = new Model();
+		Deal test = EngineTestSupport.testDeal(deal.group(), importer);
+		// a partner that accepted is part of the deal and no candidate any more: new ones keep the list at three
+		while (spring.engine.candidates(test, EngineTestSupport.SPECIALIZATION).size() < CANDIDATES) {
+			partners.addAll(spring.testPartners("property", 1));
+		}
+		long invitation = spring.engine.open(test, importer, EngineTestSupport.SPECIALIZATION, "Property " + steps).invitationId();
+		Model model = new Model(CANDIDATES);
+		assertThat(spring.jdbc().sql("SELECT COUNT(*) FROM invitation_candidates WHERE invitation_id = :id").param("id", invitation)
+			.query(Long.class).single()).isEqualTo(CANDIDATES);
 		List<Map<String, Object>> finalOffers = null;
 		List<String> finalHistory = null;
 		try {
@@ -172,8 +191,8 @@ class InvitationPropertyTests {
 			case JOIN_BY_SOMEONE_ELSE -> spring.engine.accept(offer, someoneElse);
 			case DECLINE_BY_SOMEONE_ELSE -> spring.engine.decline(offer, someoneElse, "BUSY");
 			case TIME_OUT -> {
-				if (spring.clock.instant().isBefore(deadline)) {
-					spring.clock.set(deadline);
+				if (spring.clock().instant().isBefore(deadline)) {
+					spring.clock().set(deadline);
 				}
 				yield spring.engine.offerExpired(offer);
 			}

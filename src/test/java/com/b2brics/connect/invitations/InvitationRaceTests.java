@@ -111,7 +111,7 @@ class InvitationRaceTests extends EngineTestSupport {
 		Map<String, Object> offer = liveOffer(invitation);
 		long offerId = id(offer, "id");
 		Instant deadline = deadlineOf(offer);
-		assertThat(Duration.between(clock.instant(), deadline)).isEqualTo(properties.offerTimeoutOn(STOREFRONT));
+		assertThat(Duration.between(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), deadline)).isEqualTo(properties.offerTimeoutOn(STOREFRONT));
 		TaskInstanceId task = TaskInstanceId.of(InvitationEngine.DEADLINE_TASK, Long.toString(offerId));
 		assertThat(scheduler.getScheduledExecution(task)).get()
 			.satisfies(execution -> assertThat(execution.getExecutionTime()).isEqualTo(deadline));
