@@ -25,6 +25,6 @@ public interface Deal {
 	/** Partner companies already part of the deal: never candidates. */
 	Set<Long> partnerIds();
 
-	/** The deal in one short line of plain text, e.g. "Rail freight China – Russia with EurAsia Cargo, importer Ivan". */
+	/** The deal in one short line of plain text, for example: Rail freight China – Russia from EurAsia Cargo, importer Ivan. */
 	String summary(Locale locale);
 }

@@ -99,7 +99,13 @@ class InvitationTexts {
 					: text(locale, "invite.history.cancelled", who);
 			case "SKIPPED" -> text(locale, "invite.history.skipped", company,
 					text(locale, "in_group".equals(event.detail()) ? "invite.skipped.in_group" : "invite.skipped.unreachable"));
-			default -> text(locale, "invite.history." + event.event().toLowerCase(Locale.ROOT), company, who);
+			case "PENDING" -> text(locale, "invite.history.pending", company);
+			case "FORWARDED" -> text(locale, "invite.history.forwarded", company);
+			case "EXPIRED" -> text(locale, "invite.history.expired", company);
+			case "ACCEPTED" -> text(locale, "invite.history.accepted", company, who);
+			case "JOINED" -> text(locale, "invite.history.joined", company, who);
+			case "EXHAUSTED" -> text(locale, "invite.history.exhausted");
+			default -> Html.escape(event.event());
 		};
 	}
 

@@ -122,7 +122,7 @@ class InviteConversation {
 		reply(chat, command.messageId(), texts.text(locale, "invite.choose", texts.name(user)), choices(locale, user));
 	}
 
-	/** A specialization named in the person's language, e.g. "Логистика". */
+	/** A specialization named in English or Russian, as the bundles name it (Logistics, Логистика). */
 	private Optional<Specialization> byName(String name) {
 		for (Specialization specialization : Specialization.values()) {
 			for (Locale locale : List.of(Locale.ENGLISH, InvitationTexts.RUSSIAN)) {
