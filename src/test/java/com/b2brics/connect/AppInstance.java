@@ -43,6 +43,11 @@ public final class AppInstance implements AutoCloseable {
 		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
+	/** A bean of this instance, for tests that drive a module directly. */
+	public <T> T bean(Class<T> type) {
+		return context.getBean(type);
+	}
+
 	public boolean isRunning() {
 		return context.isActive();
 	}

@@ -60,6 +60,11 @@ abstract class EngineTestSupport extends InvitationTestSupport {
 
 	/** A deal in that group whose only party is the inviter, on Egypt. */
 	static Deal testDeal(long chatId, long inviterId) {
+		return testDeal(chatId, inviterId, STOREFRONT);
+	}
+
+	/** A deal in that group whose only party is the inviter, on that storefront. */
+	static Deal testDeal(long chatId, long inviterId, String storefront) {
 		return new Deal() {
 			@Override
 			public String key() {
@@ -73,7 +78,7 @@ abstract class EngineTestSupport extends InvitationTestSupport {
 
 			@Override
 			public String storefrontSlug() {
-				return STOREFRONT;
+				return storefront;
 			}
 
 			@Override

@@ -22,7 +22,7 @@ import com.sun.net.httpserver.HttpServer;
  * has one webhook URL per bot, and each delivery lands on whichever instance is next. A target
  * that is down is skipped.
  */
-final class LoadBalancer implements AutoCloseable {
+public final class LoadBalancer implements AutoCloseable {
 
 	private final HttpServer server;
 	private final HttpClient client = HttpClient.newBuilder()
@@ -32,22 +32,22 @@ final class LoadBalancer implements AutoCloseable {
 	private final List<Integer> targets = new CopyOnWriteArrayList<>();
 	private final AtomicInteger next = new AtomicInteger();
 
-	LoadBalancer() throws IOException {
+	public LoadBalancer() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.setExecutor(Executors.newFixedThreadPool(16));
 		server.createContext("/", this::forward);
 		server.start();
 	}
 
-	int port() {
+	public int port() {
 		return server.getAddress().getPort();
 	}
 
-	void add(int targetPort) {
+	public void add(int targetPort) {
 		targets.add(targetPort);
 	}
 
-	void remove(int targetPort) {
+	public void remove(int targetPort) {
 		targets.remove(Integer.valueOf(targetPort));
 	}
 
