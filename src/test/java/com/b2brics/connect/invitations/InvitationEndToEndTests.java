@@ -55,9 +55,9 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 		long group = deal.group();
 		long invitation = invite(deal.importer(), group, "Logistics", "40' container Mumbai – Novorossiysk in March");
 
-		// the ranked list is stored with its scores: the three logistics partners of India, the deal's own partner not among them
+		// the ranked list is stored with its scores: the four logistics partners of India, the deal's own partner not among them
 		List<Map<String, Object>> ranked = candidates(invitation);
-		assertThat(ranked).hasSize(3);
+		assertThat(ranked).hasSize(4);
 		assertThat(ranked).extracting(c -> id(c, "partner_id")).doesNotContain(deal.service().partnerId());
 		assertThat(ranked).allSatisfy(c -> assertThat(((Number) c.get("score")).doubleValue()).isBetween(0.0, 1.0));
 		assertThat(ranked).extracting(c -> ((Number) c.get("score")).doubleValue()).isSortedAccordingTo((a, b) -> Double.compare(b, a));
@@ -190,7 +190,7 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 		TestDeal deal = openDeal("Karim-Importer", serviceOf("eurasia-cargo", "egypt"));
 		// the partner's team is a party of the deal too, and may invite
 		long invitation = invite(deal.partner(), deal.group(), "Certification", "Halal certificate for canned beef");
-		assertThat(candidates(invitation)).hasSize(3);
+		assertThat(candidates(invitation)).hasSize(4);
 
 		Map<String, Object> offer1 = liveOffer(invitation);
 		assertThat(engine.decline(id(offer1, "id"), memberOf(id(offer1, "partner_id")).id(), "NOT_MY_FIELD"))
@@ -198,18 +198,33 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 		Map<String, Object> offer2 = liveOffer(invitation);
 		clock.advance(properties.offerTimeout());
 		assertThat(engine.offerExpired(id(offer2, "id"))).isEqualTo(InvitationEngine.Outcome.DONE);
+
+		// Decline, then back to the offer, then Decline with a reason
 		Map<String, Object> offer3 = liveOffer(invitation);
-		SimulatedUser lastMember = memberOf(id(offer3, "partner_id"));
-		SeenMessage lastOffer = offerSeenBy(lastMember, "Certification");
-		lastMember.press(lastMember.botChat(), lastOffer.id(), "Decline");
-		await().atMost(Duration.ofSeconds(10)).until(() -> lastMember.messages(lastMember.botChat()).stream()
-			.anyMatch(m -> m.id() == lastOffer.id() && m.hasButton("Other reason")));
-		lastMember.press(lastMember.botChat(), lastOffer.id(), "Other reason");
+		SimulatedUser thirdMember = memberOf(id(offer3, "partner_id"));
+		SeenMessage thirdOffer = offerSeenBy(thirdMember, "Certification");
+		thirdMember.press(thirdMember.botChat(), thirdOffer.id(), "Decline");
+		await().atMost(Duration.ofSeconds(10)).until(() -> thirdMember.messages(thirdMember.botChat()).stream()
+			.anyMatch(m -> m.id() == thirdOffer.id() && m.hasButton("« Back")));
+		thirdMember.press(thirdMember.botChat(), thirdOffer.id(), "« Back");
+		await().atMost(Duration.ofSeconds(10)).until(() -> thirdMember.messages(thirdMember.botChat()).stream()
+			.anyMatch(m -> m.id() == thirdOffer.id() && m.buttons().equals(List.of("Join", "Decline"))));
+		thirdMember.press(thirdMember.botChat(), thirdOffer.id(), "Decline");
+		await().atMost(Duration.ofSeconds(10)).until(() -> thirdMember.messages(thirdMember.botChat()).stream()
+			.anyMatch(m -> m.id() == thirdOffer.id() && m.hasButton("Other reason")));
+		thirdMember.press(thirdMember.botChat(), thirdOffer.id(), "Other reason");
+
+		// the last one lets the deadline pass
+		await().atMost(Duration.ofSeconds(10)).until(() -> liveOffer(invitation) != null
+				&& !liveOffer(invitation).get("id").equals(offer3.get("id")));
+		Map<String, Object> offer4 = liveOffer(invitation);
+		clock.advance(properties.offerTimeout());
+		assertThat(engine.offerExpired(id(offer4, "id"))).isEqualTo(InvitationEngine.Outcome.DONE);
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> "EXHAUSTED".equals(invitation(invitation).get("status")));
 		assertThat(liveOffer(invitation)).isNull();
 		assertThat(history(invitation)).containsExactly("PENDING", "DECLINED", "FORWARDED", "EXPIRED", "FORWARDED", "DECLINED",
-				"EXHAUSTED");
+				"FORWARDED", "EXPIRED", "EXHAUSTED");
 		SeenMessage inviterTold = deal.partner().sees(deal.partner().botChat(), "Nobody took your request for a partner (Certification)");
 		assertThat(inviterTold.text()).contains("Halal certificate for canned beef");
 		SeenMessage managerTold = manager.sees(manager.botChat(), "An invitation found nobody: Certification");
@@ -267,9 +282,32 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 	}
 
 	@Test
+	void closingTheDealCancelsTheSearchAndWithdrawsTheOffer() throws Exception {
+		everyoneReachable(Specialization.CUSTOMS, "russia");
+		TestDeal deal = openDeal("Closing-Importer", serviceOf("brics-conformity", "russia"));
+		long invitation = invite(deal.importer(), deal.group(), "Customs", "Import declaration for lab equipment");
+		Map<String, Object> offer = liveOffer(invitation);
+		SimulatedUser candidate = memberOf(id(offer, "partner_id"));
+		SeenMessage offered = offerSeenBy(candidate, "Customs");
+
+		deal.partner().write(deal.group(), "/close");
+		await().atMost(Duration.ofSeconds(60)).until(() -> deal.partner().messages(deal.group()).stream()
+			.anyMatch(m -> m.hasButton("Close the chat")));
+		deal.partner().press(deal.group(), "Close the chat");
+		await().atMost(Duration.ofSeconds(10)).until(() -> "CANCELLED".equals(invitation(invitation).get("status")));
+		assertThat(offers(invitation)).extracting(o -> o.get("status")).containsExactly("WITHDRAWN");
+		assertThat(history(invitation)).containsExactly("PENDING", "CANCELLED");
+		assertThat(jdbc.sql("SELECT detail FROM invitation_history WHERE invitation_id = :id AND event = 'CANCELLED'")
+			.param("id", invitation).query(String.class).single()).isEqualTo("deal_closed");
+		sameMessage(candidate, candidate.botChat(), offered.id(), "This offer was withdrawn");
+		assertThat(engine.accept(id(offer, "id"), candidate.id())).isEqualTo(InvitationEngine.Outcome.MOVED_ON);
+	}
+
+	@Test
 	void onlyTheDealsPartiesInviteAndBadRequestsGetAClearAnswer() throws Exception {
 		TestDeal deal = openDeal("Sipho-Importer", serviceOf("brics-conformity", "south-africa"));
 		long group = deal.group();
+		long before = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM invitations").query(Long.class).single();
 		SimulatedUser admin = platformAdmin();
 
 		deal.importer().writeToBot("/invite");
@@ -322,7 +360,8 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 		admin.write(free, "/invite");
 		seesInGroup(admin, free, "This group has no open deal to invite a partner to");
 
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM invitations WHERE chat_id IN (:chats)").param("chats", List.of(group, free))
-			.query(Long.class).single()).isZero();
+		// (a group back from an earlier deal keeps that deal's invitations: only new ones count)
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM invitations WHERE chat_id IN (:chats) AND id > :before")
+			.param("chats", List.of(group, free)).param("before", before).query(Long.class).single()).isZero();
 	}
 }
