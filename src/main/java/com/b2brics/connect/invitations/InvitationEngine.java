@@ -298,6 +298,7 @@ class InvitationEngine {
 	/** The deal's group was released: whatever is still open there is cancelled, and drafts are dropped. */
 	@Transactional
 	void dealClosed(long chatId) {
+		store.dropDrafts(chatId);
 		for (Invitation open : store.openInChat(chatId)) {
 			store.lock(open.id()).filter(Invitation::isOpen).ifPresent(invitation -> end(invitation, null, "deal_closed"));
 		}

@@ -308,6 +308,11 @@ class Invitations {
 			.optional();
 	}
 
+	/** The group's deal ended: nobody's half-written request there means anything now. */
+	void dropDrafts(long chatId) {
+		jdbc.sql("DELETE FROM invitation_drafts WHERE chat_id = :chat").param("chat", chatId).update();
+	}
+
 	/** True for the one caller that removes it. */
 	boolean dropDraft(long chatId, long userId) {
 		return jdbc.sql("DELETE FROM invitation_drafts WHERE chat_id = :chat AND user_id = :user")

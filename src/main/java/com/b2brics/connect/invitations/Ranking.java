@@ -11,7 +11,7 @@ import java.util.List;
  * offers of this engine:
  *
  * <pre>
- * score = 0.35 × acceptance + 0.25 × responsiveness + 0.20 × availability + 0.20 × rotation
+ * score = 0.30 × acceptance + 0.20 × responsiveness + 0.20 × availability + 0.30 × rotation
  * acceptance     = (accepted + 1) / (finished + 2)          finished = accepted + declined + expired;
  *                                                            0.5 without data (Laplace smoothing)
  * responsiveness = 1 − min(1, mean answer time / time-out)   an expired offer counts as the whole time-out;
@@ -20,16 +20,16 @@ import java.util.List;
  * rotation       = min(1, hours since the last offer / 24)   1 if never offered: new partners get offers too
  * </pre>
  *
- * Ties go to the partner offered least recently (never offered first), then the lower id. A
- * partner with a record of quick acceptances ranks first, but one that was just offered a job
- * drops behind those that were not, so offers rotate.
+ * Ties go to the partner offered least recently (never offered first), then the lower id. A new
+ * partner scores 0.75. A partner with a record of quick acceptances ranks above it, but one that
+ * was offered a job in the last six hours or so drops behind new partners, so offers rotate.
  */
 final class Ranking {
 
-	static final double ACCEPTANCE = 0.35;
-	static final double RESPONSIVENESS = 0.25;
+	static final double ACCEPTANCE = 0.30;
+	static final double RESPONSIVENESS = 0.20;
 	static final double AVAILABILITY = 0.20;
-	static final double ROTATION = 0.20;
+	static final double ROTATION = 0.30;
 
 	private Ranking() {
 	}
