@@ -25,7 +25,10 @@ import com.b2brics.connect.telegram.CommandReceived;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "b2brics.sandbox.timeout-ms=700", "b2brics.telegram.request-timeout=3s",
 				"b2brics.telegram.inbox.first-backoff=100ms", "b2brics.telegram.inbox.max-attempts=3",
-				"spring.security.user.password=test-admin", "b2brics.admin-telegram-ids=6399000001" })
+				"spring.security.user.password=test-admin", "b2brics.admin-telegram-ids=6399000001",
+				// the demo catalog is loaded, but the sandbox is not seeded at start: tests create the
+				// people and groups they need; demo.DemoSandboxEndToEndTests seeds on purpose
+				"b2brics.demo.seed-sandbox=false" })
 @Import(EndToEndTestSupport.class)
 public abstract class EndToEndTest {
 

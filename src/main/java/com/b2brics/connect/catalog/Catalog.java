@@ -78,6 +78,22 @@ public class Catalog {
 		return partners.teamMemberIds(partnerId);
 	}
 
+	/**
+	 * Every partner team member of the demo catalog file, in file order: the people the offline
+	 * demo creates in the embedded sandbox. Read from the file, not the database, so it does not
+	 * depend on whether the demo catalog has been loaded yet.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+	public List<DemoTeamMember> demoTeam() {
+		return DemoCatalogFile.read()
+			.partners()
+			.stream()
+			.flatMap(partner -> partner.team()
+				.stream()
+				.map(member -> new DemoTeamMember(member.telegramId(), member.name(), member.language(), partner.slug())))
+			.toList();
+	}
+
 	/** The partner company a Telegram user belongs to, if any. */
 	public Optional<Partner> partnerOfTeamMember(long telegramUserId) {
 		return partners.byTeamMember(telegramUserId);

@@ -47,6 +47,19 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 	@Autowired
 	LeadsProperties properties;
 
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
+	/** A partner reads the bot in their own language (the demo seeding makes some of them Russian speakers). */
+	private java.util.Locale localeOf(SimulatedUser user) {
+		return "ru".equals(sandbox.get("/sandbox/api/users/" + user.id()).get("language_code")) ? java.util.Locale.forLanguageTag("ru")
+				: java.util.Locale.ENGLISH;
+	}
+
+	private String text(SimulatedUser user, String key, Object... args) {
+		return messages.getMessage(key, args, localeOf(user));
+	}
+
 	private String deepLinkFor(Service service) throws Exception {
 		HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + service.path() + "/contact"))
 			.header("User-Agent", "Mozilla/5.0 Chrome/156.0").GET().build(), HttpResponse.BodyHandlers.discarding());
@@ -132,7 +145,7 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(group, importer));
 		SimulatedUser partner = team.get(0);
 		SeenMessage news = partner.sees(partner.botChat(), importerName);
-		partner.press(partner.botChat(), news.id(), "Join chat");
+		partner.press(partner.botChat(), news.id(), text(partner, "lead.partner.join"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(group, partner));
 		await().atMost(Duration.ofSeconds(10)).until(() -> pool.isMember(group, partner.id()) && pool.isMember(group, importer.id()));
 		return new Deal(service, importer, partner, group, (String) ready.button("Open the chat").get("url"));
@@ -150,24 +163,25 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 		assertThat(lead(deal.importer()).get("status")).isEqualTo("OPEN");
 
 		// the partner asks, thinks again, and keeps it open
-		deal.partner().write(group, "/close");
-		seesInGroup(deal.partner(), group, "Close this working chat?");
-		assertThat(deal.importer().press(group, "Close the chat").text()).isNotBlank(); // not their button
+		SimulatedUser partner = deal.partner();
+		partner.write(group, "/close");
+		seesInGroup(partner, group, text(partner, "lead.close.confirm"));
+		assertThat(deal.importer().press(group, text(partner, "lead.close.yes")).text()).isNotBlank(); // not their button
 		assertThat(lead(deal.importer()).get("status")).isEqualTo("OPEN");
-		deal.partner().press(group, "Keep it open");
-		seesInGroup(deal.partner(), group, "The chat stays open");
+		partner.press(group, text(partner, "lead.close.no"));
+		seesInGroup(partner, group, text(partner, "lead.close.kept"));
 		assertThat(lead(deal.importer()).get("status")).isEqualTo("OPEN");
 
 		// and then closes it
 		deal.partner().write(group, "/close");
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> deal.partner().messages(group).stream().filter(m -> m.hasButton("Close the chat")).count() == 1);
-		deal.partner().press(group, "Close the chat");
+			.until(() -> partner.messages(group).stream().filter(m -> m.hasButton(text(partner, "lead.close.yes"))).count() == 1);
+		partner.press(group, text(partner, "lead.close.yes"));
 		seesInGroup(admin, group, "This working chat is closed (closed by the partner");
 		seesInGroup(admin, group, "Рабочий чат закрыт");
 		SeenMessage told = deal.importer().sees(deal.importer().botChat(), "is closed");
 		assertThat(told.text()).contains(deal.service().path());
-		deal.partner().sees(deal.partner().botChat(), "is closed (closed by the partner");
+		partner.sees(partner.botChat(), text(partner, "lead.closed.why.partner", "").replace(",", "").trim());
 
 		Map<String, Object> closed = lead(deal.importer());
 		assertThat(closed.get("status")).isEqualTo("CLOSED");
@@ -186,9 +200,9 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 		assertThat(isMember(group, deal.importer())).isFalse();
 
 		// the confirmation cannot be pressed twice: it now just says the chat is closed
-		await().atMost(Duration.ofSeconds(30)).until(() -> deal.partner().messages(group).stream()
-			.noneMatch(m -> m.hasButton("Close the chat")));
-		assertThat(deal.partner().currentlySees(group, "The chat is closed.")).isTrue();
+		await().atMost(Duration.ofSeconds(30)).until(() -> partner.messages(group).stream()
+			.noneMatch(m -> m.hasButton(text(partner, "lead.close.yes"))));
+		assertThat(partner.currentlySees(group, text(partner, "lead.close.done"))).isTrue();
 
 		// the importer can contact the partner again: a new lead, a group, and they can enter it
 		emptyThePool();
