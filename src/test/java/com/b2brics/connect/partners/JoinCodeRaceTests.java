@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +41,11 @@ class JoinCodeRaceTests extends EndToEndTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@AfterEach
+	void removeTestPartners() {
+		jdbc.sql("DELETE FROM catalog_partners WHERE slug LIKE 'race-%'").update();
+	}
 
 	private long newPartner() {
 		String slug = "race-" + System.nanoTime();

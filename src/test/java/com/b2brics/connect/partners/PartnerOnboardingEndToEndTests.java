@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -19,12 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.b2brics.connect.EndToEndTest;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
+import com.b2brics.connect.catalog.Service;
 import com.b2brics.connect.sandbox.client.SeenMessage;
 import com.b2brics.connect.sandbox.client.SimulatedUser;
 
@@ -46,6 +49,12 @@ class PartnerOnboardingEndToEndTests extends EndToEndTest {
 
 	@Autowired
 	Catalog catalog;
+
+	/** The partners made here leave the shared catalog as they found it (demo checks look at every partner). */
+	@AfterEach
+	void removeTestPartners() {
+		jdbc.sql("DELETE FROM catalog_partners WHERE slug LIKE 'onboarding-%'").update();
+	}
 
 	/** A partner company of its own for one test (no team yet); returns it as the catalog sees it. */
 	private Partner newPartner(String name) {
@@ -175,42 +184,36 @@ class PartnerOnboardingEndToEndTests extends EndToEndTest {
 
 	@Test
 	void aMemberWhoJoinedGetsTheNextLeadOfTheirPartner() throws Exception {
-		Partner partner = newPartner("Cairo Customs Brokers");
-		long russia = jdbc.sql("SELECT id FROM catalog_storefronts WHERE slug = 'russia'").query(Long.class).single();
-		String serviceSlug = "customs-clearance-" + partner.slug();
-		jdbc.sql("INSERT INTO catalog_partner_storefronts (partner_id, storefront_id) VALUES (:p, :s)")
-			.param("p", partner.id()).param("s", russia).update();
-		long service = jdbc.sql("""
-				INSERT INTO catalog_services (storefront_id, slug, partner_id, specialization, position)
-				VALUES (:s, :slug, :p, 'CUSTOMS', 999)""")
-			.param("s", russia).param("slug", serviceSlug).param("p", partner.id()).update();
-		assertThat(service).isEqualTo(1);
-		long serviceId = jdbc.sql("SELECT id FROM catalog_services WHERE slug = :slug").param("slug", serviceSlug)
-			.query(Long.class).single();
-		for (String language : List.of("en", "ru")) {
-			jdbc.sql("INSERT INTO catalog_service_texts (service_id, language, title, description) VALUES (:id, :l, :t, 'Declarations')")
-				.param("id", serviceId).param("l", language).param("t", "Customs clearance " + partner.slug()).update();
-		}
-
+		// a demo partner, so a real service card leads to it; the member is taken out again afterwards
+		Service service = catalog.services("egypt").get(0);
+		Partner partner = catalog.partner(service.partnerId()).orElseThrow();
+		List<Long> demoTeam = team(partner);
 		SimulatedUser omar = sandbox.newUser("Omar", "en");
-		omar.startBot(JoinCode.PAYLOAD_PREFIX + issueCode(partner).code().replace("-", ""));
-		omar.sees(omar.botChat(), "You are about to join");
-		omar.press(omar.botChat(), SHARE);
-		omar.sees(omar.botChat(), "Welcome to the team of " + partner.companyName());
+		try {
+			omar.startBot(JoinCode.PAYLOAD_PREFIX + issueCode(partner).code().replace("-", ""));
+			omar.sees(omar.botChat(), "You are about to join");
+			omar.press(omar.botChat(), SHARE);
+			omar.sees(omar.botChat(), "Welcome to the team of " + partner.companyName());
+			assertThat(team(partner)).containsAll(demoTeam).contains(omar.id()).hasSize(demoTeam.size() + 1);
 
-		serveWaitingLeads();
-		SimulatedUser admin = platformAdmin();
-		long group = sandbox.createGroup("Room for the onboarding test", admin);
-		admin.sees(group, "is now a B2BRICS working group");
-		SimulatedUser importer = sandbox.newUser("Ines", "en");
-		HttpResponse<Void> click = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/russia/services/" + serviceSlug + "/contact"))
-			.header("User-Agent", "Mozilla/5.0 Chrome/156.0").GET().build(), HttpResponse.BodyHandlers.discarding());
-		String location = click.headers().firstValue("Location").orElseThrow();
-		importer.openLink(URLDecoder.decode(location.substring("/sandbox/open?url=".length()), StandardCharsets.UTF_8));
+			serveWaitingLeads();
+			SimulatedUser admin = platformAdmin();
+			long group = sandbox.createGroup("Room for the onboarding test", admin);
+			admin.sees(group, "is now a B2BRICS working group");
+			SimulatedUser importer = sandbox.newUser("Ines", "en");
+			HttpResponse<Void> click = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + service.path() + "/contact"))
+				.header("User-Agent", "Mozilla/5.0 Chrome/156.0").GET().build(), HttpResponse.BodyHandlers.discarding());
+			String location = click.headers().firstValue("Location").orElseThrow();
+			importer.openLink(URLDecoder.decode(location.substring("/sandbox/open?url=".length()), StandardCharsets.UTF_8));
 
-		SeenMessage news = omar.sees(omar.botChat(), "New chat for your service");
-		assertThat(news.text()).contains("Customs clearance " + partner.slug()).contains(partner.companyName()).contains("Ines");
-		assertThat(news.hasButton("Join chat")).isTrue();
+			SeenMessage news = omar.sees(omar.botChat(), "New chat for your service");
+			assertThat(news.text()).contains(service.title(Locale.ENGLISH)).contains(partner.companyName()).contains("/egypt")
+				.contains("Ines");
+			assertThat(news.hasButton("Join chat")).isTrue();
+		}
+		finally {
+			jdbc.sql("DELETE FROM catalog_partner_members WHERE telegram_user_id = :id").param("id", omar.id()).update();
+		}
 	}
 
 	/** Earlier tests may have left leads waiting: give each a group, so the next group added is ours. */
