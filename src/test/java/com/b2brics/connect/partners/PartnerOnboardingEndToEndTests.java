@@ -130,6 +130,7 @@ class PartnerOnboardingEndToEndTests extends EndToEndTest {
 
 	@Test
 	void anAdminIssuesACodeAndThePartnersPersonJoinsByTheLinkAfterSharingTheirContact() {
+		long violations = sandbox.stats().violationsTotal();
 		Partner partner = newPartner("Volga Freight");
 		Issued issued = issueCode(partner);
 		assertThat(issued.link()).isEqualTo("https://t.me/" + sandbox.bot().username() + "?start=join_" + issued.code().replace("-", ""));
@@ -164,6 +165,7 @@ class PartnerOnboardingEndToEndTests extends EndToEndTest {
 
 		// exactly one answer to the Start (no greeting, no "link not valid"), then the welcome
 		assertThat(botSaid(maria)).hasSize(2);
+		assertThat(sandbox.stats().violationsTotal()).as("Telegram rules broken").isEqualTo(violations);
 	}
 
 	@Test
