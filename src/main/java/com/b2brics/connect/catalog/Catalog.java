@@ -52,6 +52,11 @@ public class Catalog {
 		return services.ofPartner(partnerId, storefrontSlug);
 	}
 
+	/** Every partner company, by name. */
+	public List<Partner> partners() {
+		return partners.all();
+	}
+
 	public Optional<Partner> partner(String partnerSlug) {
 		return partners.bySlug(partnerSlug);
 	}
