@@ -11,6 +11,6 @@ trap bench_cleanup EXIT
 bench_build
 bench_db
 bench_machine > "$OUT/machine.txt"
-echo "settings: RATE=${RATE:-20} LEADS=${LEADS:-200} SPARE=${SPARE:-10}" >> "$OUT/machine.txt"
+echo "settings: RATE=${RATE:-20} LEADS=${LEADS:-200} SPARE=${SPARE:-10} inbox workers=${B2BRICS_TELEGRAM_INBOX_WORKERS:-4 (default)}" >> "$OUT/machine.txt"
 cat "$OUT/machine.txt"
 BENCH_CP="$BENCH_CP" BENCH_DB="$BENCH_DB" OUT="$OUT" python3 "$BENCH_DIR/lib/lead_notify_bench.py" | tee "$OUT/summary.txt"
