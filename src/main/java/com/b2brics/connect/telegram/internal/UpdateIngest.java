@@ -21,8 +21,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Stores incoming updates durably before anyone acknowledges them, with group commit
  * ({@link GroupCommit}): callers queue their update and wait; a writer takes everything queued so
- * far and inserts it in one transaction (one disk flush for many updates), then releases the callers. A caller is told
- * "stored" only after the commit, so Telegram is acknowledged only for what is on disk.
+ * far and inserts it in one transaction (one disk flush for many updates), then releases the
+ * callers. A caller is told "stored" only after the commit, so Telegram is acknowledged only for
+ * what is on disk.
  */
 @Component
 class UpdateIngest implements SmartLifecycle {
