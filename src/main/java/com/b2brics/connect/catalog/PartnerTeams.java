@@ -1,6 +1,8 @@
 package com.b2brics.connect.catalog;
 
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one change other modules may make to the catalog: a verified Telegram user joins a
@@ -22,9 +24,11 @@ public class PartnerTeams {
 	}
 
 	private final Partners partners;
+	private final Catalog catalog;
 
-	PartnerTeams(Partners partners) {
+	PartnerTeams(Partners partners, Catalog catalog) {
 		this.partners = partners;
+		this.catalog = catalog;
 	}
 
 	/** Adds the user to the partner's team unless they already belong to a partner; {@code name} is what Telegram calls them. */
@@ -34,6 +38,16 @@ public class PartnerTeams {
 			return Outcome.NO_PARTNER;
 		}
 		if (partners.addMember(partnerId, telegramUserId, name)) {
+			// the partner is now team-linked: cached answers about it are stale once this commits
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						catalog.changed();
+					}
+				});
+			}
+			catalog.changed();
 			return Outcome.JOINED;
 		}
 		return partners.teamMemberIds(partnerId).contains(telegramUserId) ? Outcome.ALREADY_IN_THIS_TEAM
