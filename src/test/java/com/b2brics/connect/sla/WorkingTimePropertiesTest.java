@@ -24,7 +24,7 @@ import net.jqwik.api.Provide;
  * {@code plusWorkingTime} is its inverse. Zones include Cairo, Moscow, Kolkata, São Paulo and
  * zones with daylight-saving changes.
  */
-class WorkingTimeProperties {
+class WorkingTimePropertiesTest {
 
 	private static final List<String> ZONES = List.of("Africa/Cairo", "Europe/Moscow", "Asia/Kolkata",
 			"America/Sao_Paulo", "Africa/Johannesburg", "Asia/Shanghai", "Europe/London", "America/New_York");
