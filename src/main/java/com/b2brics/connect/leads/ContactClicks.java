@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.b2brics.connect.catalog.Service;
 import com.b2brics.connect.core.GroupCommit;
+import com.b2brics.connect.core.GroupCommitLifecycle;
 
 /**
  * Records a press on "Contact in Telegram" and gives it a payload for the deep link: 128 random
@@ -26,7 +26,7 @@ import com.b2brics.connect.core.GroupCommit;
  * resolves, even after a crash.
  */
 @org.springframework.stereotype.Service
-public class ContactClicks implements SmartLifecycle {
+public class ContactClicks implements GroupCommitLifecycle {
 
 	/** Batches in flight at once; as for the webhook's inbox (docs/PERFORMANCE.md). */
 	private static final int WRITERS = 4;
@@ -91,23 +91,7 @@ public class ContactClicks implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		commits.start();
-	}
-
-	@Override
-	public void stop() {
-		commits.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return commits.isRunning();
-	}
-
-	@Override
-	public int getPhase() {
-		// stop after the web server stops taking requests, start before it does
-		return Integer.MAX_VALUE - 2000;
+	public GroupCommit<?, ?> groupCommit() {
+		return commits;
 	}
 }

@@ -16,7 +16,6 @@ import com.b2brics.connect.EndToEndTest;
 import com.b2brics.connect.accounts.PlatformAdmins;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.DemoTeamMember;
-import com.b2brics.connect.groups.GroupPool;
 import com.b2brics.connect.sandbox.client.SimulatedUser;
 
 /**
@@ -34,37 +33,9 @@ class DemoSandboxEndToEndTests extends EndToEndTest {
 	@Autowired
 	Catalog catalog;
 
-	@Autowired
-	GroupPool pool;
 
 	@Autowired
 	PlatformAdmins admins;
-
-	/** Earlier tests may have left leads waiting, which would take the seeded groups: serve them first. */
-	private void serveWaitingLeads() {
-		long waiting = jdbc.sql("SELECT COUNT(*) FROM leads WHERE status = 'WAITING_FOR_GROUP'").query(Long.class).single();
-		SimulatedUser admin = platformAdmin();
-		for (long i = 0; i < waiting; i++) {
-			long group = sandbox.createGroup("Room for an earlier lead " + i, admin);
-			admin.sees(group, "is now a B2BRICS working group");
-		}
-		await().atMost(Duration.ofSeconds(15)).until(() -> jdbc
-			.sql("SELECT COUNT(*) FROM leads WHERE status = 'WAITING_FOR_GROUP'").query(Long.class).single() == 0);
-	}
-
-	/** Admins remove the bot from every free group: the pool is empty. */
-	private void emptyThePool() {
-		List<Long> free = jdbc.sql("SELECT chat_id FROM working_groups WHERE status = 'FREE'").query(Long.class).list();
-		free.forEach(chat -> {
-			if (sandbox.members(chat).stream().anyMatch(m -> m.id() == sandbox.bot().id() && m.status().equals("administrator"))) {
-				sandbox.post("/sandbox/api/groups/" + chat + "/remove-bot", Map.of());
-			}
-			else {
-				pool.vanished(chat); // a group of another test's standalone sandbox, sharing this database
-			}
-		});
-		await().atMost(Duration.ofSeconds(15)).until(() -> pool.freeGroups() == 0);
-	}
 
 	@Test
 	void seedingMakesThePartnersPeopleWhoStartedTheBotAndFillsThePoolThroughTheBot() {

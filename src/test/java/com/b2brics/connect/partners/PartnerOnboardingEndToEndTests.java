@@ -219,18 +219,6 @@ class PartnerOnboardingEndToEndTests extends EndToEndTest {
 		}
 	}
 
-	/** Earlier tests may have left leads waiting: give each a group, so the next group added is ours. */
-	private void serveWaitingLeads() {
-		long waiting = jdbc.sql("SELECT COUNT(*) FROM leads WHERE status = 'WAITING_FOR_GROUP'").query(Long.class).single();
-		SimulatedUser admin = platformAdmin();
-		for (long i = 0; i < waiting; i++) {
-			long group = sandbox.createGroup("Room for an earlier lead " + i, admin);
-			admin.sees(group, "is now a B2BRICS working group");
-		}
-		await().atMost(Duration.ofSeconds(15)).until(() -> jdbc
-			.sql("SELECT COUNT(*) FROM leads WHERE status = 'WAITING_FOR_GROUP'").query(Long.class).single() == 0);
-	}
-
 	@Test
 	void withoutAnArgumentTheAdminPicksThePartnerFromButtons() {
 		Partner partner = newPartner("Zambezi Inspection");

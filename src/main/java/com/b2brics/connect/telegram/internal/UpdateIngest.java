@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.b2brics.connect.core.GroupCommit;
+import com.b2brics.connect.core.GroupCommitLifecycle;
 import com.b2brics.connect.telegram.TelegramProperties;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -26,7 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * what is on disk.
  */
 @Component
-class UpdateIngest implements SmartLifecycle {
+class UpdateIngest implements GroupCommitLifecycle {
 
 	/**
 	 * Group commits in flight at once. With 2, a request that arrives while both writers wait for
@@ -147,23 +147,7 @@ class UpdateIngest implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		commits.start();
-	}
-
-	@Override
-	public void stop() {
-		commits.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return commits.isRunning();
-	}
-
-	@Override
-	public int getPhase() {
-		// stop after the web server stops taking requests, start before it does
-		return Integer.MAX_VALUE - 2000;
+	public GroupCommit<?, ?> groupCommit() {
+		return commits;
 	}
 }
