@@ -26,6 +26,9 @@ import com.b2brics.connect.telegram.CommandReceived;
 		properties = { "b2brics.sandbox.timeout-ms=700", "b2brics.telegram.request-timeout=3s",
 				"b2brics.telegram.inbox.first-backoff=100ms", "b2brics.telegram.inbox.max-attempts=3",
 				"spring.security.user.password=test-admin", "b2brics.admin-telegram-ids=6399000001",
+				// the demo catalog is loaded, but the sandbox is not seeded at start: tests create the
+				// people and groups they need; demo.DemoSandboxEndToEndTests seeds on purpose
+				"b2brics.demo.seed-sandbox=false",
 				"b2brics.invitations.manager-telegram-ids=6399000002" })
 @Import(EndToEndTestSupport.class)
 public abstract class EndToEndTest {
@@ -64,6 +67,74 @@ public abstract class EndToEndTest {
 			// created by an earlier test of this context
 		}
 		return sandbox.user(PLATFORM_ADMIN);
+	}
+
+	@Autowired
+	protected com.b2brics.connect.groups.GroupPool pool;
+
+	/** Leads waiting for a group right now. */
+	protected long waitingLeads() {
+		return jdbc.sql("SELECT COUNT(*) FROM leads WHERE status = 'WAITING_FOR_GROUP'").query(Long.class).single();
+	}
+
+	/** Earlier tests may have left leads waiting: the admin adds a group for each, so the next group added is the caller's. */
+	protected void serveWaitingLeads() {
+		long waiting = waitingLeads();
+		for (long i = 0; i < waiting; i++) {
+			addPoolGroup("Room for an earlier lead " + i);
+		}
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> waitingLeads() == 0);
+	}
+
+	/** Admins remove the bot from every free group: the pool is empty. */
+	protected void emptyThePool() {
+		java.util.List<Long> free = jdbc.sql("SELECT chat_id FROM working_groups WHERE status = 'FREE'").query(Long.class).list();
+		free.forEach(chat -> {
+			if (sandbox.members(chat).stream().anyMatch(m -> m.id() == sandbox.bot().id() && m.status().equals("administrator"))) {
+				sandbox.post("/sandbox/api/groups/" + chat + "/remove-bot", java.util.Map.of());
+			}
+			else {
+				pool.vanished(chat); // a group of another test's standalone sandbox, sharing this database
+			}
+		});
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> pool.freeGroups() == 0);
+	}
+
+	/** The platform admin creates a supergroup with the bot as administrator; returns it once the bot took it into the pool. */
+	protected long addPoolGroup(String title) {
+		SimulatedUser admin = platformAdmin();
+		long group = sandbox.createGroup(title, admin);
+		admin.sees(group, "is now a B2BRICS working group");
+		return group;
+	}
+
+	/** Whether the sandbox has the user in the group now. */
+	protected boolean isGroupMember(long chat, SimulatedUser user) {
+		return sandbox.members(chat).stream()
+			.anyMatch(m -> m.id() == user.id() && java.util.List.of("member", "administrator", "creator").contains(m.status()));
+	}
+
+	/** Presses Contact in Telegram on the service's card like a browser; returns the bot deep link the sandbox client would open. */
+	protected String contactDeepLink(com.b2brics.connect.catalog.Service service) throws Exception {
+		var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(baseUrl() + service.path() + "/contact"))
+			.header("User-Agent", "Mozilla/5.0 Chrome/156.0").GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+		String location = response.headers().firstValue("Location").orElseThrow();
+		return java.net.URLDecoder.decode(location.substring("/sandbox/open?url=".length()), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/** The people of a partner's team as sandbox users who started the bot (created in English if the demo did not seed them). */
+	protected java.util.List<SimulatedUser> sandboxTeam(java.util.List<Long> memberIds) {
+		return memberIds.stream().map(id -> {
+			try {
+				sandbox.post("/sandbox/api/users", java.util.Map.of("id", id, "first_name", "Partner" + id % 100, "language_code", "en"));
+				sandbox.user(id).startBot();
+			}
+			catch (SandboxClient.SandboxException alreadyThere) {
+				// an earlier test (or the demo seeding) created them
+			}
+			return sandbox.user(id);
+		}).toList();
 	}
 
 	protected String baseUrl() {

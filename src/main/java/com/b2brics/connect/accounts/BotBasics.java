@@ -17,6 +17,7 @@ import com.b2brics.connect.telegram.BotCommandSpec;
 import com.b2brics.connect.telegram.BotRemovedFromChat;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.CommandReceived;
+import com.b2brics.connect.telegram.ExpectedText;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
@@ -43,15 +44,19 @@ class BotBasics {
 	private final Outbox outbox;
 	private final MessageSource messages;
 	private final List<BotCommandSpec> commands;
+	private final List<ExpectedText> expectedTexts;
+	private final PlatformAdmins admins;
 	private final Clock clock;
 
 	BotBasics(Accounts accounts, BotUsers users, Outbox outbox, MessageSource messages, List<BotCommandSpec> commands,
-			Clock clock) {
+			List<ExpectedText> expectedTexts, PlatformAdmins admins, Clock clock) {
 		this.accounts = accounts;
 		this.users = users;
 		this.outbox = outbox;
 		this.messages = messages;
 		this.commands = commands.stream().sorted(Comparator.comparingInt(BotCommandSpec::order)).toList();
+		this.expectedTexts = List.copyOf(expectedTexts);
+		this.admins = admins;
 		this.clock = clock;
 	}
 
@@ -70,7 +75,8 @@ class BotBasics {
 		switch (command.command()) {
 			case "start" -> {
 				users.started(command.user().id(), clock.instant());
-				// a Start with a payload (a Contact link) is answered by the module the payload belongs to
+				// a Start with a payload (a Contact link, a partner's join_ code) is answered by the module
+				// the payload belongs to
 				boolean plainStart = command.args().isBlank() || command.args().startsWith("ref_");
 				if (command.chat().isPrivate() && plainStart) {
 					reply(command, text(locale, "bot.start.greeting", Html.escape(command.user().firstName())), null);
@@ -103,10 +109,15 @@ class BotBasics {
 		outbox.editText(pressed.chat().id(), MessageRef.telegram(pressed.messageId()), confirmation, null, Priority.HIGH);
 	}
 
-	/** Free text in the private chat that no conversation expects: point to what works. */
+	/**
+	 * Free text in the private chat that no conversation expects: point to what works. Runs before
+	 * the conversations' own listeners, so it sees the state they expect text in, not the state
+	 * their answer leaves.
+	 */
 	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	void on(TextReceived text) {
-		if (text.chat().isPrivate()) {
+		if (text.chat().isPrivate() && expectedTexts.stream().noneMatch(expected -> expected.expects(text))) {
 			Locale locale = accounts.of(text.user());
 			outbox.send(OutgoingMessage.to(text.chat().id(), text(locale, "bot.text.unexpected")));
 		}
@@ -132,6 +143,7 @@ class BotBasics {
 	private String help(TelegramEvent event, Locale locale, String headerKey) {
 		String lines = commands.stream()
 			.filter(spec -> spec.scope().covers(event.chat()))
+			.filter(spec -> spec.scope().isPublic() || (event.user() != null && admins.contains(event.user().id())))
 			.map(spec -> "/" + spec.command() + " — " + messages.getMessage(spec.descriptionKey(), null, locale))
 			.collect(Collectors.joining("\n"));
 		return text(locale, headerKey) + "\n" + lines;

@@ -1,22 +1,34 @@
 package com.b2brics.connect.accounts;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
- * The B2BRICS operators by Telegram user id ({@code B2BRICS_ADMIN_IDS}): the only people whose
- * groups the bot takes into its pool.
+ * The B2BRICS operators by Telegram user id: the ones configured in {@code B2BRICS_ADMIN_IDS},
+ * plus any {@link AdditionalPlatformAdmins} (the offline demo's admin, with the embedded sandbox
+ * only). The only people whose groups the bot takes into its pool.
  */
-@ConfigurationProperties("b2brics")
-public record PlatformAdmins(@DefaultValue List<Long> adminTelegramIds) {
+@Component
+public class PlatformAdmins {
 
-	public boolean contains(long telegramId) {
-		return adminTelegramIds.contains(telegramId);
+	private final List<Long> ids;
+
+	PlatformAdmins(PlatformAdminIds configured, ObjectProvider<AdditionalPlatformAdmins> additional) {
+		Set<Long> all = new LinkedHashSet<>(configured.adminTelegramIds());
+		additional.orderedStream().forEach(more -> all.addAll(more.telegramIds()));
+		this.ids = List.copyOf(all);
 	}
 
+	public boolean contains(long telegramId) {
+		return ids.contains(telegramId);
+	}
+
+	/** Every platform admin, configured ones first, without duplicates. */
 	public List<Long> ids() {
-		return adminTelegramIds;
+		return ids;
 	}
 }

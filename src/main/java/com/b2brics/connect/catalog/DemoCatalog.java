@@ -24,8 +24,11 @@ class DemoCatalog implements ApplicationRunner {
 	private final Partners partners;
 	private final Services services;
 	private final TransactionTemplate transactions;
+	private final Catalog catalog;
 
-	DemoCatalog(Storefronts storefronts, Partners partners, Services services, TransactionTemplate transactions) {
+	DemoCatalog(Storefronts storefronts, Partners partners, Services services, TransactionTemplate transactions,
+			Catalog catalog) {
+		this.catalog = catalog;
 		this.storefronts = storefronts;
 		this.partners = partners;
 		this.services = services;
@@ -49,6 +52,7 @@ class DemoCatalog implements ApplicationRunner {
 			insertMissing(file);
 			return true;
 		});
+		catalog.changed();
 		return Boolean.TRUE.equals(loaded);
 	}
 
@@ -81,5 +85,6 @@ class DemoCatalog implements ApplicationRunner {
 				}
 			}
 		});
+		catalog.changed();
 	}
 }

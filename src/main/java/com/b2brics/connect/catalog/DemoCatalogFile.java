@@ -28,7 +28,8 @@ record DemoCatalogFile(List<DemoStorefront> storefronts, List<DemoPartner> partn
 			Map<String, String> names) {
 	}
 
-	record DemoMember(long telegramId, String name) {
+	/** A partner's team member: a simulated Telegram user of the offline demo; {@code language} defaults to en. */
+	record DemoMember(long telegramId, String name, String language) {
 	}
 
 	record DemoService(String slug, Specialization specialization, List<String> storefronts, Map<String, String> titles,
@@ -67,7 +68,9 @@ record DemoCatalogFile(List<DemoStorefront> storefronts, List<DemoPartner> partn
 			List<String> served = storefronts(p.get("storefronts"), allSlugs, slug);
 			List<DemoMember> team = new ArrayList<>();
 			for (Map<String, Object> m : (List<Map<String, Object>>) p.getOrDefault("team", List.of())) {
-				team.add(new DemoMember(((Number) m.get("telegram-id")).longValue(), (String) m.get("name")));
+				Object language = m.get("language");
+				team.add(new DemoMember(((Number) m.get("telegram-id")).longValue(), (String) m.get("name"),
+						language == null ? "en" : language.toString().trim()));
 			}
 			List<DemoService> services = new ArrayList<>();
 			for (Map<String, Object> s : (List<Map<String, Object>>) p.getOrDefault("services", List.of())) {

@@ -48,6 +48,13 @@ class Partners {
 			.list());
 	}
 
+	/** Every partner, by company name. */
+	List<Partner> all() {
+		return assemble(jdbc.sql("SELECT id, slug, company_name, team_linked FROM catalog_partners ORDER BY LOWER(company_name), slug")
+			.query(Partners::row)
+			.list());
+	}
+
 	/** Partners of a specialization serving a storefront, in a stable order (by slug). */
 	List<Partner> serving(String storefrontSlug, Specialization specialization) {
 		return assemble(jdbc.sql("""
@@ -113,6 +120,19 @@ class Partners {
 			.param("user", telegramUserId)
 			.param("name", name)
 			.update();
+	}
+
+	/** Adds a team member; false when that Telegram user already belongs to a partner (this one or another). */
+	boolean addMember(long partnerId, long telegramUserId, String name) {
+		int added = jdbc.sql("INSERT INTO catalog_partner_members (partner_id, telegram_user_id, name) VALUES (:id, :user, :name) ON CONFLICT DO NOTHING")
+			.param("id", partnerId)
+			.param("user", telegramUserId)
+			.param("name", name)
+			.update();
+		if (added == 1) {
+			jdbc.sql("UPDATE catalog_partners SET team_linked = TRUE WHERE id = :id AND team_linked = FALSE").param("id", partnerId).update();
+		}
+		return added == 1;
 	}
 
 	private Optional<Partner> first(List<Row> rows) {

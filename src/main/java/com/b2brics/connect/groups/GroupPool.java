@@ -125,4 +125,18 @@ public class GroupPool {
 			outbox.send(OutgoingMessage.to(admin, messages.getMessage(key, args, locale)).priority(Priority.HIGH));
 		}
 	}
+
+	/** The chats the pool holds, FREE or IN_USE (not GONE), oldest first. */
+	public java.util.List<Long> groupsInPool() {
+		return groups.inPool();
+	}
+
+	/**
+	 * Records that the chat no longer exists although the bot was never told it was removed
+	 * (the embedded sandbox started again empty): the group is GONE and never handed out again.
+	 * A chat that is not in the pool is left alone.
+	 */
+	public void vanished(long chatId) {
+		groups.gone(chatId, clock.instant());
+	}
 }

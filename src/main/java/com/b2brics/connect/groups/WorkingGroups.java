@@ -161,6 +161,12 @@ class WorkingGroups {
 		return jdbc.sql("SELECT chat_id FROM working_groups WHERE lead_id = :lead").param("lead", leadId).query(Long.class).optional();
 	}
 
+	java.util.List<Long> inPool() {
+		return jdbc.sql("SELECT chat_id FROM working_groups WHERE status <> 'GONE' ORDER BY registered_at, chat_id")
+			.query(Long.class)
+			.list();
+	}
+
 	long countFree() {
 		return jdbc.sql("SELECT COUNT(*) FROM working_groups WHERE status = 'FREE'").query(Long.class).single();
 	}

@@ -3,8 +3,12 @@ package com.b2brics.connect.leads;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,27 +17,47 @@ import org.springframework.stereotype.Repository;
 class Clicks {
 
 	private final JdbcClient jdbc;
+	private final NamedParameterJdbcTemplate named;
 
-	Clicks(JdbcClient jdbc) {
+	Clicks(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
 		this.jdbc = jdbc;
+		this.named = named;
 	}
 
-	void add(String payload, String storefrontSlug, long serviceId, String referralCode, String visitorId,
+	/** A click to store; {@code serviceId} must still be a service of {@code storefrontSlug}. */
+	record NewClick(String payload, String storefrontSlug, long serviceId, String referralCode, String visitorId,
 			boolean crawler, String userAgent, Instant at, Instant expiresAt) {
-		jdbc.sql("""
+	}
+
+	/**
+	 * Stores the clicks in one batch (the caller's transaction), each only if its service is still
+	 * on its storefront: true per click stored, false per click whose service is gone.
+	 */
+	boolean[] addAll(List<NewClick> batch) {
+		SqlParameterSource[] params = batch.stream()
+			.map(c -> new MapSqlParameterSource().addValue("payload", c.payload())
+				.addValue("storefront", c.storefrontSlug())
+				.addValue("service", c.serviceId())
+				.addValue("ref", c.referralCode())
+				.addValue("visitor", c.visitorId())
+				.addValue("crawler", c.crawler())
+				.addValue("ua", c.userAgent() == null ? null
+						: c.userAgent().length() > 512 ? c.userAgent().substring(0, 512) : c.userAgent())
+				.addValue("at", utc(c.at()))
+				.addValue("expires", utc(c.expiresAt())))
+			.toArray(SqlParameterSource[]::new);
+		int[] counts = named.batchUpdate("""
 				INSERT INTO lead_clicks (payload, storefront_slug, service_id, referral_code, visitor_id, crawler,
 				                         user_agent, clicked_at, expires_at)
-				VALUES (:payload, :storefront, :service, :ref, :visitor, :crawler, :ua, :at, :expires)""")
-			.param("payload", payload)
-			.param("storefront", storefrontSlug)
-			.param("service", serviceId)
-			.param("ref", referralCode)
-			.param("visitor", visitorId)
-			.param("crawler", crawler)
-			.param("ua", userAgent == null ? null : userAgent.length() > 512 ? userAgent.substring(0, 512) : userAgent)
-			.param("at", utc(at))
-			.param("expires", utc(expiresAt))
-			.update();
+				SELECT :payload, f.slug, s.id, :ref, :visitor, :crawler, :ua, :at, :expires
+				FROM catalog_services s JOIN catalog_storefronts f ON f.id = s.storefront_id
+				WHERE s.id = :service AND f.slug = :storefront""", params);
+		boolean[] stored = new boolean[counts.length];
+		for (int i = 0; i < counts.length; i++) {
+			// SUCCESS_NO_INFO (-2, only with a driver that rewrites batches) counts as stored
+			stored[i] = counts[i] != 0;
+		}
+		return stored;
 	}
 
 	Optional<Click> byPayload(String payload) {

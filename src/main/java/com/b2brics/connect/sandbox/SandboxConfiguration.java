@@ -53,6 +53,12 @@ class SandboxConfiguration {
 
 	@Bean
 	@Conditional(NotStandalone.class)
+	SandboxWorld sandboxWorld(Sandbox sandbox) {
+		return new SandboxWorld(sandbox);
+	}
+
+	@Bean
+	@Conditional(NotStandalone.class)
 	SandboxBrowserLinks sandboxBrowserLinks() {
 		return new SandboxBrowserLinks();
 	}

@@ -18,8 +18,6 @@ import com.b2brics.connect.sandbox.client.SimulatedUser;
  */
 class GroupPoolEndToEndTests extends EndToEndTest {
 
-	@Autowired
-	GroupPool pool;
 
 	private boolean botIsMember(long chat) {
 		return sandbox.members(chat).stream().anyMatch(m -> m.id() == sandbox.bot().id()

@@ -26,20 +26,28 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 			.param("id", invitation).query().listOfRows();
 	}
 
-	/** The group's status message (one, edited in place) says this, as the user sees it. */
-	private SeenMessage statusSays(SimulatedUser user, long group, String fragment) {
-		SeenMessage status = seesInGroup(user, group, "Partner wanted");
-		return await("status message says \"" + fragment + "\"").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-			.until(() -> user.messages(group).stream().filter(m -> m.id() == status.id()).findFirst().orElseThrow(),
-					m -> m.text().contains(fragment));
+	/** The bot's status message of the search for this task (one, edited in place) says this, as the user sees it. */
+	private SeenMessage statusSays(SimulatedUser user, long group, String task, String fragment) {
+		return await("status message says \"" + fragment + "\"").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+			.until(() -> statusMessage(user, group, task), m -> m != null && m.text().contains(fragment));
 	}
 
-	private long statusMessages(SimulatedUser user, long group) {
-		return user.messages(group).stream().filter(m -> m.text() != null && m.text().contains("Partner wanted")).count();
+	private SeenMessage statusMessage(SimulatedUser user, long group, String task) {
+		List<SeenMessage> status = user.messages(group).stream()
+			.filter(m -> m.fromId() == sandbox.bot().id() && m.text() != null && m.text().contains(task) && m.text().startsWith("🔎"))
+			.toList();
+		return status.isEmpty() ? null : status.get(status.size() - 1);
 	}
 
-	private SeenMessage offerSeenBy(SimulatedUser member, String specialization) {
-		return member.sees(member.botChat(), "A deal needs you: " + specialization);
+	private long statusMessages(SimulatedUser user, long group, String task) {
+		return user.messages(group).stream()
+			.filter(m -> m.fromId() == sandbox.bot().id() && m.text() != null && m.text().contains(task) && m.text().startsWith("🔎"))
+			.count();
+	}
+
+	/** The offer reaches the partner's team member privately; recognised by its task. */
+	private SeenMessage offerSeenBy(SimulatedUser member, String task) {
+		return member.sees(member.botChat(), task);
 	}
 
 	private static SeenMessage sameMessage(SimulatedUser user, long chat, long id, String fragment) {
@@ -53,7 +61,8 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 		everyoneReachable(Specialization.LOGISTICS, "india");
 		TestDeal deal = openDeal("Asha", serviceOf("brics-conformity", "india"));
 		long group = deal.group();
-		long invitation = invite(deal.importer(), group, "Logistics", "40' container Mumbai – Novorossiysk in March");
+		String task = "40' container Mumbai – Novorossiysk in March";
+		long invitation = invite(deal.importer(), group, Specialization.LOGISTICS, task);
 
 		// the ranked list is stored with its scores: the four logistics partners of India, the deal's own partner not among them
 		List<Map<String, Object>> ranked = candidates(invitation);
@@ -69,47 +78,49 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 		Map<String, Object> offer1 = liveOffer(invitation);
 		assertThat(id(offer1, "partner_id")).isEqualTo(first);
 		SimulatedUser firstMember = memberOf(first);
-		SeenMessage offered = offerSeenBy(firstMember, "Logistics");
-		assertThat(offered.text()).contains("40' container Mumbai – Novorossiysk in March").contains("Asha")
-			.contains("India (/india)").contains("Please answer by");
-		assertThat(offered.buttons()).containsExactly("Join", "Decline");
-		assertThat(memberOf(second).currentlySees(memberOf(second).botChat(), "40' container Mumbai")).isFalse();
-		SeenMessage status = statusSays(deal.importer(), group, "Offered to " + company(first));
-		assertThat(status.text()).contains("Asked by Asha").contains("pending: offered to " + company(first));
+		SeenMessage offered = offerSeenBy(firstMember, task);
+		assertThat(offered.text()).contains(spec(firstMember, Specialization.LOGISTICS)).contains("Asha").contains("/india");
+		assertThat(offered.buttons()).containsExactly(t(firstMember, "invite.offer.join"), t(firstMember, "invite.offer.decline"));
+		assertThat(memberOf(second).currentlySees(memberOf(second).botChat(), task)).isFalse();
+		SeenMessage status = statusSays(deal.importer(), group, task, "Offered to " + company(first));
+		assertThat(status.text()).contains("Partner wanted: Logistics").contains("Asked by Asha")
+			.contains("pending: offered to " + company(first));
 		assertThat(status.buttons()).containsExactly("Cancel the search");
 
 		// Decline asks why; the reason passes the offer on
-		firstMember.press(firstMember.botChat(), offered.id(), "Decline");
+		firstMember.press(firstMember.botChat(), offered.id(), t(firstMember, "invite.offer.decline"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> firstMember.messages(firstMember.botChat()).stream()
-			.anyMatch(m -> m.id() == offered.id() && m.hasButton("Busy right now")));
+			.anyMatch(m -> m.id() == offered.id() && m.hasButton(t(firstMember, "invite.reason.busy"))));
 		assertThat(liveOffer(invitation).get("id")).isEqualTo(offer1.get("id")); // asking why changes nothing yet
-		firstMember.press(firstMember.botChat(), offered.id(), "Busy right now");
-		sameMessage(firstMember, firstMember.botChat(), offered.id(), "You declined this offer");
+		firstMember.press(firstMember.botChat(), offered.id(), t(firstMember, "invite.reason.busy"));
+		sameMessage(firstMember, firstMember.botChat(), offered.id(), t(firstMember, "invite.offer.declined.you"));
 		Map<String, Object> offer2 = liveOffer(invitation);
 		assertThat(id(offer2, "partner_id")).isEqualTo(second);
 		SimulatedUser secondMember = memberOf(second);
-		SeenMessage offered2 = offerSeenBy(secondMember, "Logistics");
-		statusSays(deal.importer(), group, "declined by " + company(first) + " (Busy right now)");
-		statusSays(deal.importer(), group, "forwarded to the next partner, " + company(second));
+		SeenMessage offered2 = offerSeenBy(secondMember, task);
+		statusSays(deal.importer(), group, task, "declined by " + company(first) + " (Busy right now)");
+		statusSays(deal.importer(), group, task, "forwarded to the next partner, " + company(second));
 
 		// no answer before the deadline: the timer passes it on, once
 		clock.advance(properties.offerTimeout().plusMinutes(1));
 		assertThat(engine.offerExpired(id(offer2, "id"))).isEqualTo(InvitationEngine.Outcome.DONE);
 		assertThat(engine.offerExpired(id(offer2, "id"))).isEqualTo(InvitationEngine.Outcome.MOVED_ON);
-		sameMessage(secondMember, secondMember.botChat(), offered2.id(), "This offer expired without an answer");
+		sameMessage(secondMember, secondMember.botChat(), offered2.id(), t(secondMember, "invite.offer.expired"));
 		assertThat(secondMember.messages(secondMember.botChat()).stream().filter(m -> m.id() == offered2.id()).findFirst()
 			.orElseThrow().buttons()).isEmpty();
 		Map<String, Object> offer3 = liveOffer(invitation);
 		assertThat(id(offer3, "partner_id")).isEqualTo(third);
-		statusSays(deal.importer(), group, "expired: " + company(second) + " did not answer in time");
+		statusSays(deal.importer(), group, task, "expired: " + company(second) + " did not answer in time");
 
 		// Join: a personal link, the partner is in, and the group is told who and for what
 		SimulatedUser thirdMember = memberOf(third);
-		SeenMessage offered3 = offerSeenBy(thirdMember, "Logistics");
-		assertThat(thirdMember.press(thirdMember.botChat(), offered3.id(), "Join").text()).contains("Thank you");
-		SeenMessage accepted = sameMessage(thirdMember, thirdMember.botChat(), offered3.id(), "You accepted");
-		assertThat(accepted.buttons()).containsExactly("Open the chat");
-		String link = (String) accepted.button("Open the chat").get("url");
+		SeenMessage offered3 = offerSeenBy(thirdMember, task);
+		assertThat(thirdMember.press(thirdMember.botChat(), offered3.id(), t(thirdMember, "invite.offer.join")).text())
+			.isEqualTo(t(thirdMember, "invite.offer.accepted.toast"));
+		SeenMessage accepted = sameMessage(thirdMember, thirdMember.botChat(), offered3.id(),
+				head(t(thirdMember, "invite.offer.accepted.you")));
+		assertThat(accepted.buttons()).containsExactly(t(thirdMember, "invite.offer.open"));
+		String link = (String) accepted.button(t(thirdMember, "invite.offer.open")).get("url");
 		assertThat(thirdMember.openLink(link).result()).isEqualTo("join_requested");
 		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(group, thirdMember));
 		SeenMessage told = seesInGroup(deal.importer(), group, "joined the chat as the Logistics partner");
@@ -117,10 +128,10 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 		assertThat(deal.importer().messages(group)).as("an invited partner is not announced as the service's")
 			.noneMatch(m -> m.text() != null && m.text().contains("(partner providing the service)")
 					&& m.text().contains(thirdMember.firstName()));
-		SeenMessage done = statusSays(deal.importer(), group, company(third) + " accepted and is joining the chat");
+		SeenMessage done = statusSays(deal.importer(), group, task, company(third) + " accepted and is joining the chat");
 		await().atMost(Duration.ofSeconds(10)).until(() -> deal.importer().messages(group).stream()
 			.filter(m -> m.id() == done.id()).findFirst().orElseThrow().buttons().isEmpty());
-		assertThat(statusMessages(deal.importer(), group)).isEqualTo(1);
+		assertThat(statusMessages(deal.importer(), group, task)).isEqualTo(1);
 
 		assertThat(invitation(invitation).get("status")).isEqualTo("ACCEPTED");
 		assertThat(id(invitation(invitation), "accepted_partner_id")).isEqualTo(third);
@@ -134,16 +145,17 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 	void latePressesAndDoublePressesGetAClearAnswerAndChangeNothing() throws Exception {
 		everyoneReachable(Specialization.CUSTOMS, "brazil");
 		TestDeal deal = openDeal("Bruno", serviceOf("brics-conformity", "brazil"));
-		long invitation = invite(deal.importer(), deal.group(), "Customs", "Customs clearance of coffee machines in Santos");
+		String task = "Customs clearance of coffee machines in Santos";
+		long invitation = invite(deal.importer(), deal.group(), Specialization.CUSTOMS, task);
 		assertThat(candidates(invitation)).hasSize(4);
 
 		// the deadline passed, the timer has not run yet: a Join now finds the offer expired, and it passes on
 		Map<String, Object> offer1 = liveOffer(invitation);
 		SimulatedUser firstMember = memberOf(id(offer1, "partner_id"));
-		SeenMessage offered = offerSeenBy(firstMember, "Customs");
+		SeenMessage offered = offerSeenBy(firstMember, task);
 		clock.advance(properties.offerTimeout());
-		assertThat(firstMember.press(firstMember.botChat(), offered.id(), "Join").text())
-			.isEqualTo("This offer has expired and went to another partner. Nothing was changed.");
+		assertThat(firstMember.press(firstMember.botChat(), offered.id(), t(firstMember, "invite.offer.join")).text())
+			.isEqualTo(t(firstMember, "invite.late.expired"));
 		Map<String, Object> offer2 = liveOffer(invitation);
 		assertThat(offer2.get("id")).isNotEqualTo(offer1.get("id"));
 		assertThat(jdbc.sql("SELECT status FROM invitation_offers WHERE id = :id").param("id", offer1.get("id")).query(String.class)
@@ -155,14 +167,14 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 
 		// a double press on Join: one acceptance, the second press is told so
 		SimulatedUser secondMember = memberOf(id(offer2, "partner_id"));
-		SeenMessage offered2 = offerSeenBy(secondMember, "Customs");
-		secondMember.pressWithoutWaiting(secondMember.botChat(), "Join");
-		secondMember.pressWithoutWaiting(secondMember.botChat(), "Join");
+		SeenMessage offered2 = offerSeenBy(secondMember, task);
+		secondMember.pressWithoutWaiting(secondMember.botChat(), t(secondMember, "invite.offer.join"));
+		secondMember.pressWithoutWaiting(secondMember.botChat(), t(secondMember, "invite.offer.join"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> "ACCEPTED".equals(invitation(invitation).get("status")));
-		sameMessage(secondMember, secondMember.botChat(), offered2.id(), "You accepted");
+		sameMessage(secondMember, secondMember.botChat(), offered2.id(), head(t(secondMember, "invite.offer.accepted.you")));
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
 			Map<String, Object> answer = secondMember.lastCallbackAnswer(secondMember.botChat());
-			return answer != null && String.valueOf(answer.get("text")).contains("You have already accepted this offer");
+			return answer != null && String.valueOf(answer.get("text")).equals(t(secondMember, "invite.late.accepted.you"));
 		});
 		List<Map<String, Object>> before = offers(invitation);
 		List<String> historyBefore = history(invitation);
@@ -189,7 +201,8 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 		everyoneReachable(Specialization.CERTIFICATION, "egypt");
 		TestDeal deal = openDeal("Karim-Importer", serviceOf("eurasia-cargo", "egypt"));
 		// the partner's team is a party of the deal too, and may invite
-		long invitation = invite(deal.partner(), deal.group(), "Certification", "Halal certificate for canned beef");
+		String task = "Halal certificate for canned beef";
+		long invitation = invite(deal.partner(), deal.group(), Specialization.CERTIFICATION, task);
 		assertThat(candidates(invitation)).hasSize(4);
 
 		Map<String, Object> offer1 = liveOffer(invitation);
@@ -202,17 +215,18 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 		// Decline, then back to the offer, then Decline with a reason
 		Map<String, Object> offer3 = liveOffer(invitation);
 		SimulatedUser thirdMember = memberOf(id(offer3, "partner_id"));
-		SeenMessage thirdOffer = offerSeenBy(thirdMember, "Certification");
-		thirdMember.press(thirdMember.botChat(), thirdOffer.id(), "Decline");
+		SeenMessage thirdOffer = offerSeenBy(thirdMember, task);
+		String decline = t(thirdMember, "invite.offer.decline");
+		thirdMember.press(thirdMember.botChat(), thirdOffer.id(), decline);
 		await().atMost(Duration.ofSeconds(10)).until(() -> thirdMember.messages(thirdMember.botChat()).stream()
-			.anyMatch(m -> m.id() == thirdOffer.id() && m.hasButton("« Back")));
-		thirdMember.press(thirdMember.botChat(), thirdOffer.id(), "« Back");
+			.anyMatch(m -> m.id() == thirdOffer.id() && m.hasButton(t(thirdMember, "invite.reason.back"))));
+		thirdMember.press(thirdMember.botChat(), thirdOffer.id(), t(thirdMember, "invite.reason.back"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> thirdMember.messages(thirdMember.botChat()).stream()
-			.anyMatch(m -> m.id() == thirdOffer.id() && m.buttons().equals(List.of("Join", "Decline"))));
-		thirdMember.press(thirdMember.botChat(), thirdOffer.id(), "Decline");
+			.anyMatch(m -> m.id() == thirdOffer.id() && m.buttons().equals(List.of(t(thirdMember, "invite.offer.join"), decline))));
+		thirdMember.press(thirdMember.botChat(), thirdOffer.id(), decline);
 		await().atMost(Duration.ofSeconds(10)).until(() -> thirdMember.messages(thirdMember.botChat()).stream()
-			.anyMatch(m -> m.id() == thirdOffer.id() && m.hasButton("Other reason")));
-		thirdMember.press(thirdMember.botChat(), thirdOffer.id(), "Other reason");
+			.anyMatch(m -> m.id() == thirdOffer.id() && m.hasButton(t(thirdMember, "invite.reason.other"))));
+		thirdMember.press(thirdMember.botChat(), thirdOffer.id(), t(thirdMember, "invite.reason.other"));
 
 		// the last one lets the deadline pass
 		await().atMost(Duration.ofSeconds(10)).until(() -> liveOffer(invitation) != null
@@ -225,17 +239,18 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 		assertThat(liveOffer(invitation)).isNull();
 		assertThat(history(invitation)).containsExactly("PENDING", "DECLINED", "FORWARDED", "EXPIRED", "FORWARDED", "DECLINED",
 				"FORWARDED", "EXPIRED", "EXHAUSTED");
-		SeenMessage inviterTold = deal.partner().sees(deal.partner().botChat(), "Nobody took your request for a partner (Certification)");
-		assertThat(inviterTold.text()).contains("Halal certificate for canned beef");
+		SeenMessage inviterTold = deal.partner().sees(deal.partner().botChat(), task);
+		assertThat(inviterTold.text()).contains(head(t(deal.partner(), "invite.exhausted.inviter",
+				spec(deal.partner(), Specialization.CERTIFICATION), "", "")).substring(0, 20));
 		SeenMessage managerTold = manager.sees(manager.botChat(), "An invitation found nobody: Certification");
 		assertThat(managerTold.text()).contains("Halal certificate").contains("/egypt").contains(company(id(offer1, "partner_id")))
 			.contains("declined (Not my field)").contains("did not answer in time").contains("declined (Other reason)");
 		assertThat(managerTold.buttons()).containsExactly("Open the chat");
-		statusSays(deal.importer(), deal.group(), "Nobody took it");
+		statusSays(deal.importer(), deal.group(), task, head(t(deal.partner(), "invite.status.now.exhausted")));
 
 		// nothing left to cancel
 		deal.partner().write(deal.group(), "/cancel_invite");
-		seesInGroup(deal.partner(), deal.group(), "You have no search for a partner running in this chat");
+		seesInGroup(deal.partner(), deal.group(), t(deal.partner(), "invite.cancel.nothing"));
 		assertThat(invitation(invitation).get("status")).isEqualTo("EXHAUSTED");
 	}
 
@@ -246,33 +261,34 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 		long group = deal.group();
 		deal.importer().write(group, "/invite customs");
 		seesInGroup(deal.importer(), group, "you are looking for: Customs");
-		deal.importer().write(group, "Export declaration for LED panels");
+		String task = "Export declaration for LED panels";
+		deal.importer().write(group, task);
 		await().atMost(Duration.ofSeconds(10)).until(() -> latestInvitation(group) != null);
 		long invitation = id(latestInvitation(group), "id");
 		Map<String, Object> offer = liveOffer(invitation);
 		SimulatedUser candidate = memberOf(id(offer, "partner_id"));
-		SeenMessage offered = offerSeenBy(candidate, "Customs");
-		statusSays(deal.importer(), group, "Offered to");
+		SeenMessage offered = offerSeenBy(candidate, task);
+		statusSays(deal.importer(), group, task, "Offered to");
 
 		// only the inviter's button: the partner in the group cannot press it
 		assertThat(deal.partner().press(group, "Cancel the search").text()).isNotBlank();
 		assertThat(invitation(invitation).get("status")).isEqualTo("OPEN");
 		// and a second search of the same specialization waits for this one
 		deal.partner().write(group, "/invite customs");
-		seesInGroup(deal.partner(), group, "A search for Customs is already running in this chat");
+		seesInGroup(deal.partner(), group, t(deal.partner(), "invite.already", spec(deal.partner(), Specialization.CUSTOMS)));
 
 		deal.importer().write(group, "/cancel_invite");
 		seesInGroup(deal.importer(), group, "The search for Customs is cancelled");
 		assertThat(invitation(invitation).get("status")).isEqualTo("CANCELLED");
 		assertThat(liveOffer(invitation)).isNull();
 		assertThat(offers(invitation)).extracting(o -> o.get("status")).containsExactly("WITHDRAWN");
-		sameMessage(candidate, candidate.botChat(), offered.id(), "This offer was withdrawn");
-		statusSays(deal.importer(), group, "Cancelled.");
+		sameMessage(candidate, candidate.botChat(), offered.id(), t(candidate, "invite.offer.withdrawn"));
+		statusSays(deal.importer(), group, task, "Cancelled.");
 		assertThat(history(invitation)).containsExactly("PENDING", "CANCELLED");
 		assertThat(engine.accept(id(offer, "id"), candidate.id())).isEqualTo(InvitationEngine.Outcome.MOVED_ON);
 
 		// a new search starts fresh, and its Cancel button works for the inviter
-		long again = invite(deal.importer(), group, "Customs", "Export declaration, second try");
+		long again = invite(deal.importer(), group, Specialization.CUSTOMS, "Export declaration, second try");
 		assertThat(again).isNotEqualTo(invitation);
 		await().atMost(Duration.ofSeconds(60)).until(() -> deal.importer().messages(group).stream()
 			.filter(m -> m.text() != null && m.text().contains("Export declaration, second try") && m.hasButton("Cancel the search")).count() == 1);
@@ -285,21 +301,23 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 	void closingTheDealCancelsTheSearchAndWithdrawsTheOffer() throws Exception {
 		everyoneReachable(Specialization.CUSTOMS, "russia");
 		TestDeal deal = openDeal("Closing-Importer", serviceOf("brics-conformity", "russia"));
-		long invitation = invite(deal.importer(), deal.group(), "Customs", "Import declaration for lab equipment");
+		String task = "Import declaration for lab equipment";
+		long invitation = invite(deal.importer(), deal.group(), Specialization.CUSTOMS, task);
 		Map<String, Object> offer = liveOffer(invitation);
 		SimulatedUser candidate = memberOf(id(offer, "partner_id"));
-		SeenMessage offered = offerSeenBy(candidate, "Customs");
+		SeenMessage offered = offerSeenBy(candidate, task);
 
 		deal.partner().write(deal.group(), "/close");
+		String close = t(deal.partner(), "lead.close.yes");
 		await().atMost(Duration.ofSeconds(60)).until(() -> deal.partner().messages(deal.group()).stream()
-			.anyMatch(m -> m.hasButton("Close the chat")));
-		deal.partner().press(deal.group(), "Close the chat");
+			.anyMatch(m -> m.hasButton(close)));
+		deal.partner().press(deal.group(), close);
 		await().atMost(Duration.ofSeconds(10)).until(() -> "CANCELLED".equals(invitation(invitation).get("status")));
 		assertThat(offers(invitation)).extracting(o -> o.get("status")).containsExactly("WITHDRAWN");
 		assertThat(history(invitation)).containsExactly("PENDING", "CANCELLED");
 		assertThat(jdbc.sql("SELECT detail FROM invitation_history WHERE invitation_id = :id AND event = 'CANCELLED'")
 			.param("id", invitation).query(String.class).single()).isEqualTo("deal_closed");
-		sameMessage(candidate, candidate.botChat(), offered.id(), "This offer was withdrawn");
+		sameMessage(candidate, candidate.botChat(), offered.id(), t(candidate, "invite.offer.withdrawn"));
 		assertThat(engine.accept(id(offer, "id"), candidate.id())).isEqualTo(InvitationEngine.Outcome.MOVED_ON);
 	}
 

@@ -19,7 +19,6 @@ import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.catalog.Service;
 import com.b2brics.connect.catalog.Specialization;
-import com.b2brics.connect.groups.GroupPool;
 import com.b2brics.connect.sandbox.client.SandboxClient.SandboxException;
 import com.b2brics.connect.sandbox.client.SeenMessage;
 import com.b2brics.connect.sandbox.client.SimulatedUser;
@@ -36,9 +35,6 @@ abstract class InvitationTestSupport extends EndToEndTest {
 	Catalog catalog;
 
 	@Autowired
-	GroupPool pool;
-
-	@Autowired
 	InvitationEngine engine;
 
 	@Autowired
@@ -46,6 +42,37 @@ abstract class InvitationTestSupport extends EndToEndTest {
 
 	@Autowired
 	InvitationsProperties properties;
+
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
+	@Autowired
+	com.b2brics.connect.accounts.Accounts accounts;
+
+	/** A text of the bundles as this person reads it (demo people may read Russian), without HTML tags. */
+	String t(SimulatedUser user, String key, Object... args) {
+		return plain(messages.getMessage(key, args, accounts.localeOf(user.id())));
+	}
+
+	/** The specialization's name in this person's language. */
+	String spec(SimulatedUser user, Specialization specialization) {
+		return messages.getMessage(specialization.messageKey(), null, accounts.localeOf(user.id()));
+	}
+
+	/** The person's first name as the bot knows it. */
+	String nameOf(SimulatedUser user) {
+		return accounts.nameOf(user.id());
+	}
+
+	static String plain(String html) {
+		return html.replaceAll("<[^>]+>", "");
+	}
+
+	/** The first line of a text, at most 60 characters: enough to recognise a message by. */
+	static String head(String text) {
+		String line = text.split("\n", 2)[0];
+		return line.length() > 60 ? line.substring(0, 60) : line;
+	}
 
 	String deepLinkFor(Service service) throws Exception {
 		HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + service.path() + "/contact"))
@@ -81,23 +108,8 @@ abstract class InvitationTestSupport extends EndToEndTest {
 				.param("id", id).query(Long.class).single() == 1)));
 	}
 
-	private long waiting() {
-		return jdbc.sql("SELECT COUNT(*) FROM leads WHERE status = 'WAITING_FOR_GROUP'").query(Long.class).single();
-	}
-
 	long addGroup(String title) {
-		SimulatedUser admin = platformAdmin();
-		long group = sandbox.createGroup(title, admin);
-		seesInGroup(admin, group, "is now a B2BRICS working group");
-		return group;
-	}
-
-	private void serveWaitingLeads() {
-		long waiting = waiting();
-		for (long i = 0; i < waiting; i++) {
-			addGroup("Room for an earlier lead " + i);
-		}
-		await().atMost(Duration.ofSeconds(15)).until(() -> waiting() == 0);
+		return addPoolGroup(title);
 	}
 
 	/** Telegram lets a bot post 20 messages a minute into a group, so a message there may wait in the queue. */
@@ -146,20 +158,24 @@ abstract class InvitationTestSupport extends EndToEndTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(group, importer));
 		SimulatedUser partner = team.get(0);
 		SeenMessage news = partner.sees(partner.botChat(), importerName);
-		partner.press(partner.botChat(), news.id(), "Join chat");
+		partner.press(partner.botChat(), news.id(), t(partner, "lead.partner.join"));
 		await().atMost(Duration.ofSeconds(10)).until(() -> pool.isMember(group, partner.id()) && pool.isMember(group, importer.id()));
 		return new TestDeal(service, importer, partner, group);
 	}
 
-	/** /invite, the specialization button, and the task: what the importer does. */
-	long invite(SimulatedUser who, long group, String specializationLabel, String task) {
+	/** /invite, the specialization button, and the task: what a party does. */
+	long invite(SimulatedUser who, long group, Specialization specialization, String task) {
 		who.write(group, "/invite");
-		seesInGroup(who, group, "which partner does the deal need?");
-		await().atMost(Duration.ofSeconds(30)).until(() -> who.messages(group).stream().anyMatch(m -> m.hasButton(specializationLabel)));
-		who.press(group, specializationLabel);
-		seesInGroup(who, group, "Now write the task in one line");
+		String question = head(t(who, "invite.choose", nameOf(who)));
+		seesInGroup(who, group, question);
+		String label = spec(who, specialization);
+		await().atMost(Duration.ofSeconds(30)).until(() -> who.messages(group).stream()
+			.anyMatch(m -> m.text() != null && m.text().contains(question) && m.hasButton(label)));
+		who.press(group, label);
+		seesInGroup(who, group, head(t(who, "invite.task", nameOf(who), label, properties.taskMaxLength())));
 		who.write(group, task);
-		await().atMost(Duration.ofSeconds(10)).until(() -> latestInvitation(group) != null);
+		await().atMost(Duration.ofSeconds(10)).until(() -> latestInvitation(group) != null
+				&& task.equals(latestInvitation(group).get("task")));
 		return ((Number) latestInvitation(group).get("id")).longValue();
 	}
 

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.b2brics.connect.EndToEndTest;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Service;
-import com.b2brics.connect.groups.GroupPool;
+
 import com.b2brics.connect.sandbox.client.SandboxClient.SandboxException;
 import com.b2brics.connect.sandbox.client.SeenMessage;
 import com.b2brics.connect.sandbox.client.SimulatedUser;
@@ -39,68 +39,32 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 	Catalog catalog;
 
 	@Autowired
-	GroupPool pool;
-
-	@Autowired
 	LeadInactivity inactivity;
 
 	@Autowired
 	LeadsProperties properties;
 
-	private String deepLinkFor(Service service) throws Exception {
-		HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + service.path() + "/contact"))
-			.header("User-Agent", "Mozilla/5.0 Chrome/156.0").GET().build(), HttpResponse.BodyHandlers.discarding());
-		String location = response.headers().firstValue("Location").orElseThrow();
-		return URLDecoder.decode(location.substring("/sandbox/open?url=".length()), StandardCharsets.UTF_8);
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
+	/** A partner reads the bot in their own language (the demo seeding makes some of them Russian speakers). */
+	private java.util.Locale localeOf(SimulatedUser user) {
+		return "ru".equals(sandbox.get("/sandbox/api/users/" + user.id()).get("language_code")) ? java.util.Locale.forLanguageTag("ru")
+				: java.util.Locale.ENGLISH;
 	}
 
-	private List<SimulatedUser> teamOf(Service service) {
-		return catalog.teamMemberIds(service.partnerId()).stream().map(id -> {
-			try {
-				sandbox.post("/sandbox/api/users", Map.of("id", id, "first_name", "Partner" + id % 100, "language_code", "en"));
-				sandbox.user(id).startBot();
-			}
-			catch (SandboxException alreadyThere) {
-				// an earlier test created them
-			}
-			return sandbox.user(id);
-		}).toList();
+	private String text(SimulatedUser user, String key, Object... args) {
+		return messages.getMessage(key, args, localeOf(user));
 	}
 
-	private long waiting() {
-		return jdbc.sql("SELECT COUNT(*) FROM leads WHERE status = 'WAITING_FOR_GROUP'").query(Long.class).single();
-	}
 
-	private void serveWaitingLeads() {
-		long waiting = waiting();
-		for (long i = 0; i < waiting; i++) {
-			addGroup("Room for an earlier lead " + i);
-		}
-		await().atMost(Duration.ofSeconds(15)).until(() -> waiting() == 0);
-	}
 
-	private void emptyThePool() {
-		List<Long> free = jdbc.sql("SELECT chat_id FROM working_groups WHERE status = 'FREE'").query(Long.class).list();
-		free.forEach(chat -> sandbox.post("/sandbox/api/groups/" + chat + "/remove-bot", Map.of()));
-		await().atMost(Duration.ofSeconds(15)).until(() -> pool.freeGroups() == 0);
-	}
 
-	private long addGroup(String title) {
-		SimulatedUser admin = platformAdmin();
-		long group = sandbox.createGroup(title, admin);
-		seesInGroup(admin, group, "is now a B2BRICS working group");
-		return group;
-	}
 
 	/** Telegram lets a bot post 20 messages a minute into a group, so a reply there may wait in the queue. */
 	private static void seesInGroup(SimulatedUser user, long group, String fragment) {
 		await("user " + user.id() + " sees \"" + fragment + "\" in group " + group).atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100)).until(() -> user.currentlySees(group, fragment));
-	}
-
-	private boolean isMember(long chat, SimulatedUser user) {
-		return sandbox.members(chat).stream()
-			.anyMatch(m -> m.id() == user.id() && List.of("member", "administrator", "creator").contains(m.status()));
 	}
 
 	private Map<String, Object> lead(SimulatedUser importer) {
@@ -119,21 +83,21 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 	}
 
 	private Deal openDeal(String importerName, Service service) throws Exception {
-		List<SimulatedUser> team = teamOf(service);
+		List<SimulatedUser> team = sandboxTeam(catalog.teamMemberIds(service.partnerId()));
 		serveWaitingLeads();
 		if (pool.freeGroups() == 0) {
-			addGroup("Room for " + importerName);
+			addPoolGroup("Room for " + importerName);
 		}
 		SimulatedUser importer = sandbox.newUser(importerName, "en");
-		importer.openLink(deepLinkFor(service));
+		importer.openLink(contactDeepLink(service));
 		SeenMessage ready = importer.sees(importer.botChat(), "is ready");
 		long group = chatOf(importer);
 		importer.press(importer.botChat(), "Open the chat");
-		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(group, importer));
+		await().atMost(Duration.ofSeconds(10)).until(() -> isGroupMember(group, importer));
 		SimulatedUser partner = team.get(0);
 		SeenMessage news = partner.sees(partner.botChat(), importerName);
-		partner.press(partner.botChat(), news.id(), "Join chat");
-		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(group, partner));
+		partner.press(partner.botChat(), news.id(), text(partner, "lead.partner.join"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> isGroupMember(group, partner));
 		await().atMost(Duration.ofSeconds(10)).until(() -> pool.isMember(group, partner.id()) && pool.isMember(group, importer.id()));
 		return new Deal(service, importer, partner, group, (String) ready.button("Open the chat").get("url"));
 	}
@@ -150,31 +114,32 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 		assertThat(lead(deal.importer()).get("status")).isEqualTo("OPEN");
 
 		// the partner asks, thinks again, and keeps it open
-		deal.partner().write(group, "/close");
-		seesInGroup(deal.partner(), group, "Close this working chat?");
-		assertThat(deal.importer().press(group, "Close the chat").text()).isNotBlank(); // not their button
+		SimulatedUser partner = deal.partner();
+		partner.write(group, "/close");
+		seesInGroup(partner, group, text(partner, "lead.close.confirm"));
+		assertThat(deal.importer().press(group, text(partner, "lead.close.yes")).text()).isNotBlank(); // not their button
 		assertThat(lead(deal.importer()).get("status")).isEqualTo("OPEN");
-		deal.partner().press(group, "Keep it open");
-		seesInGroup(deal.partner(), group, "The chat stays open");
+		partner.press(group, text(partner, "lead.close.no"));
+		seesInGroup(partner, group, text(partner, "lead.close.kept"));
 		assertThat(lead(deal.importer()).get("status")).isEqualTo("OPEN");
 
 		// and then closes it
 		deal.partner().write(group, "/close");
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> deal.partner().messages(group).stream().filter(m -> m.hasButton("Close the chat")).count() == 1);
-		deal.partner().press(group, "Close the chat");
+			.until(() -> partner.messages(group).stream().filter(m -> m.hasButton(text(partner, "lead.close.yes"))).count() == 1);
+		partner.press(group, text(partner, "lead.close.yes"));
 		seesInGroup(admin, group, "This working chat is closed (closed by the partner");
 		seesInGroup(admin, group, "Рабочий чат закрыт");
 		SeenMessage told = deal.importer().sees(deal.importer().botChat(), "is closed");
 		assertThat(told.text()).contains(deal.service().path());
-		deal.partner().sees(deal.partner().botChat(), "is closed (closed by the partner");
+		partner.sees(partner.botChat(), text(partner, "lead.closed.why.partner", "").replace(",", "").trim());
 
 		Map<String, Object> closed = lead(deal.importer());
 		assertThat(closed.get("status")).isEqualTo("CLOSED");
 		assertThat(closed.get("close_reason")).isEqualTo("PARTNER");
 		assertThat(closed.get("open_key")).isNull();
-		await().atMost(Duration.ofSeconds(10)).until(() -> !isMember(group, deal.importer()) && !isMember(group, deal.partner()));
-		assertThat(isMember(group, admin)).isTrue();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !isGroupMember(group, deal.importer()) && !isGroupMember(group, deal.partner()));
+		assertThat(isGroupMember(group, admin)).isTrue();
 		assertThat(pool.status(group)).contains("FREE");
 		await().atMost(Duration.ofSeconds(10)).until(() -> admin.pinnedMessage(group) == null);
 		await().atMost(Duration.ofSeconds(10)).until(() -> !sandbox.get("/sandbox/api/chats/" + group).toString().contains("Closer"));
@@ -183,17 +148,17 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 
 		// the old personal link no longer opens the group
 		await().atMost(Duration.ofSeconds(10)).until(() -> "link_revoked".equals(deal.importer().openLink(deal.importerLink()).result()));
-		assertThat(isMember(group, deal.importer())).isFalse();
+		assertThat(isGroupMember(group, deal.importer())).isFalse();
 
 		// the confirmation cannot be pressed twice: it now just says the chat is closed
-		await().atMost(Duration.ofSeconds(30)).until(() -> deal.partner().messages(group).stream()
-			.noneMatch(m -> m.hasButton("Close the chat")));
-		assertThat(deal.partner().currentlySees(group, "The chat is closed.")).isTrue();
+		await().atMost(Duration.ofSeconds(30)).until(() -> partner.messages(group).stream()
+			.noneMatch(m -> m.hasButton(text(partner, "lead.close.yes"))));
+		assertThat(partner.currentlySees(group, text(partner, "lead.close.done"))).isTrue();
 
 		// the importer can contact the partner again: a new lead, a group, and they can enter it
 		emptyThePool();
-		assertThat(addGroup("Room after closing")).isNotEqualTo(group);
-		deal.importer().openLink(deepLinkFor(deal.service()));
+		assertThat(addPoolGroup("Room after closing")).isNotEqualTo(group);
+		deal.importer().openLink(contactDeepLink(deal.service()));
 		await().atMost(Duration.ofSeconds(10)).until(() -> "OPEN".equals(lead(deal.importer()).get("status")));
 		assertThat(lead(deal.importer()).get("id")).isNotEqualTo(closed.get("id"));
 	}
@@ -203,7 +168,7 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 		Deal deal = openDeal("Waiting-First", catalog.services("india").get(0));
 		emptyThePool();
 		SimulatedUser waiting = sandbox.newUser("Patient", "en");
-		waiting.openLink(deepLinkFor(catalog.services("india").get(1)));
+		waiting.openLink(contactDeepLink(catalog.services("india").get(1)));
 		waiting.sees(waiting.botChat(), "We are opening a working chat");
 
 		platformAdmin().write(deal.group(), "/close");
@@ -214,10 +179,10 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 		waiting.sees(waiting.botChat(), "is ready");
 		assertThat(chatOf(waiting)).isEqualTo(deal.group());
 		waiting.press(waiting.botChat(), "Open the chat");
-		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(deal.group(), waiting));
+		await().atMost(Duration.ofSeconds(10)).until(() -> isGroupMember(deal.group(), waiting));
 		SeenMessage context = waiting.pinnedMessage(deal.group());
 		assertThat(context.text()).contains("Patient").doesNotContain("Waiting-First");
-		assertThat(isMember(deal.group(), deal.importer())).isFalse();
+		assertThat(isGroupMember(deal.group(), deal.importer())).isFalse();
 	}
 
 	@Test
@@ -244,7 +209,7 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 		assertThat(lead(deal.importer()).get("status")).isEqualTo("CLOSED");
 		assertThat(lead(deal.importer()).get("close_reason")).isEqualTo("INACTIVITY");
 		deal.importer().sees(deal.importer().botChat(), "is closed");
-		await().atMost(Duration.ofSeconds(10)).until(() -> !isMember(deal.group(), deal.importer()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> !isGroupMember(deal.group(), deal.importer()));
 		assertThat(pool.status(deal.group())).contains("FREE");
 	}
 
@@ -258,7 +223,7 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 		stranger.sees(stranger.botChat(), "works in a deal's working group");
 
 		// a free group of the pool has no deal to close
-		long free = addGroup("Idle room");
+		long free = addPoolGroup("Idle room");
 		platformAdmin().write(free, "/close");
 		seesInGroup(platformAdmin(), free, "no open deal");
 
@@ -273,7 +238,7 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 		deal.importer().leave(deal.group());
 		await().atMost(Duration.ofSeconds(10)).until(() -> !pool.isMember(deal.group(), deal.importer().id()));
 		assertThat(deal.importer().openLink(deal.importerLink()).result()).isEqualTo("join_requested");
-		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(deal.group(), deal.importer()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> isGroupMember(deal.group(), deal.importer()));
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM group_join_refusals WHERE user_id = :user")
 			.param("user", deal.importer().id()).query(Long.class).single()).isZero();
 	}
@@ -284,16 +249,16 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 		emptyThePool();
 		SimulatedUser admin = platformAdmin();
 		for (int i = 0; i < 3; i++) {
-			addGroup("Low-water room " + i);
+			addPoolGroup("Low-water room " + i);
 		}
 		long alertsBefore = admin.messages(admin.botChat()).stream().filter(m -> m.text().contains("free working groups are left")).count();
 		Service service = catalog.services("brazil").get(1);
 		SimulatedUser first = sandbox.newUser("LowFirst", "en");
-		first.openLink(deepLinkFor(service));
+		first.openLink(contactDeepLink(service));
 		first.sees(first.botChat(), "is ready");
 		admin.sees(admin.botChat(), "Only 2 free working groups are left");
 		SimulatedUser second = sandbox.newUser("LowSecond", "en");
-		second.openLink(deepLinkFor(service));
+		second.openLink(contactDeepLink(service));
 		second.sees(second.botChat(), "is ready");
 		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> admin.messages(admin.botChat()).stream()
 			.filter(m -> m.text().contains("free working groups are left")).count() == alertsBefore + 1);
@@ -307,7 +272,7 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 		long basic = sandbox.createBasicGroup("Basic deal room", admin);
 		admin.sees(basic, "is now a B2BRICS working group");
 		SimulatedUser importer = sandbox.newUser("Migrant", "en");
-		importer.openLink(deepLinkFor(catalog.services("egypt").get(1)));
+		importer.openLink(contactDeepLink(catalog.services("egypt").get(1)));
 		importer.sees(importer.botChat(), "is ready");
 		assertThat(chatOf(importer)).isEqualTo(basic);
 

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.b2brics.connect.EndToEndTest;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Service;
-import com.b2brics.connect.groups.GroupPool;
+
 import com.b2brics.connect.sandbox.client.SandboxClient.SandboxException;
 import com.b2brics.connect.sandbox.client.SeenMessage;
 import com.b2brics.connect.sandbox.client.SimulatedUser;
@@ -37,57 +37,7 @@ class LeadGroupEndToEndTests extends EndToEndTest {
 	@Autowired
 	Catalog catalog;
 
-	@Autowired
-	GroupPool pool;
 
-	private String deepLinkFor(Service service) throws Exception {
-		HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + service.path() + "/contact"))
-			.header("User-Agent", "Mozilla/5.0 Chrome/156.0").GET().build(), HttpResponse.BodyHandlers.discarding());
-		String location = response.headers().firstValue("Location").orElseThrow();
-		return URLDecoder.decode(location.substring("/sandbox/open?url=".length()), StandardCharsets.UTF_8);
-	}
-
-	/** The partner's team as sandbox people who started the bot (their ids are fixed in the demo catalog). */
-	private List<SimulatedUser> teamOf(Service service) {
-		return catalog.teamMemberIds(service.partnerId()).stream().map(id -> {
-			try {
-				sandbox.post("/sandbox/api/users", Map.of("id", id, "first_name", "Partner" + id % 100, "language_code", "en"));
-				sandbox.user(id).startBot();
-			}
-			catch (SandboxException alreadyThere) {
-				// an earlier test created them
-			}
-			return sandbox.user(id);
-		}).toList();
-	}
-
-	/** Earlier tests may have left leads waiting: admins add groups until none waits. */
-	private void serveWaitingLeads() {
-		long waiting = jdbc.sql("SELECT COUNT(*) FROM leads WHERE status = 'WAITING_FOR_GROUP'").query(Long.class).single();
-		for (long i = 0; i < waiting; i++) {
-			addGroup("Room for an earlier lead " + i);
-		}
-		await().atMost(Duration.ofSeconds(15)).until(() -> jdbc
-			.sql("SELECT COUNT(*) FROM leads WHERE status = 'WAITING_FOR_GROUP'").query(Long.class).single() == 0);
-	}
-
-	/** Admins remove the bot from every free group: the pool is empty. */
-	private void emptyThePool() {
-		List<Long> free = jdbc.sql("SELECT chat_id FROM working_groups WHERE status = 'FREE'").query(Long.class).list();
-		free.forEach(chat -> sandbox.post("/sandbox/api/groups/" + chat + "/remove-bot", Map.of()));
-		await().atMost(Duration.ofSeconds(15)).until(() -> pool.freeGroups() == 0);
-	}
-
-	private long addGroup(String title) {
-		SimulatedUser admin = platformAdmin();
-		long group = sandbox.createGroup(title, admin);
-		admin.sees(group, "is now a B2BRICS working group");
-		return group;
-	}
-
-	private boolean isMember(long chat, SimulatedUser user) {
-		return sandbox.members(chat).stream().anyMatch(m -> m.id() == user.id() && List.of("member", "administrator", "creator").contains(m.status()));
-	}
 
 	private long chatOf(SimulatedUser importer) {
 		return jdbc.sql("SELECT chat_id FROM leads WHERE importer_id = :id").param("id", importer.id()).query(Long.class).single();
@@ -96,32 +46,36 @@ class LeadGroupEndToEndTests extends EndToEndTest {
 	@Test
 	void theImporterAndThePartnerMeetInTheirOwnGroupAndAStrangerStaysOut() throws Exception {
 		Service service = catalog.services("russia").get(1);
-		List<SimulatedUser> team = teamOf(service);
+		List<SimulatedUser> team = sandboxTeam(catalog.teamMemberIds(service.partnerId()));
 		assertThat(team).isNotEmpty();
 		serveWaitingLeads();
-		addGroup("Deal room for the full flow");
+		addPoolGroup("Deal room for the full flow");
 
 		SimulatedUser importer = sandbox.newUser("Irina", "ru");
-		importer.openLink(deepLinkFor(service));
+		importer.openLink(contactDeepLink(service));
 		SeenMessage ready = importer.sees(importer.botChat(), "готов");
 		assertThat(ready.text()).contains(service.partnerName());
 		assertThat(ready.hasButton("Открыть чат")).isTrue();
 		long group = chatOf(importer);
 
 		importer.press(importer.botChat(), "Открыть чат");
-		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(group, importer));
+		await().atMost(Duration.ofSeconds(10)).until(() -> isGroupMember(group, importer));
 		SeenMessage context = importer.pinnedMessage(group);
 		assertThat(context.text()).contains(service.title(Locale.forLanguageTag("ru"))).contains(service.partnerName())
 			.contains("/russia").contains("Irina");
 		assertThat(sandbox.get("/sandbox/api/chats/" + group).toString()).contains(service.title(Locale.forLanguageTag("ru")));
 
+		// the partner reads in their own language (the demo seeding makes Dmitry and Olga Russian speakers)
 		SimulatedUser partner = team.get(0);
-		SeenMessage news = partner.sees(partner.botChat(), "New chat for your service");
-		assertThat(news.text()).contains(service.title(Locale.ENGLISH)).contains(service.partnerName()).contains("/russia")
+		boolean russian = "ru".equals(sandbox.get("/sandbox/api/users/" + partner.id()).get("language_code"));
+		Locale partnerLocale = russian ? Locale.forLanguageTag("ru") : Locale.ENGLISH;
+		String joinChat = russian ? "Присоединиться к чату" : "Join chat";
+		SeenMessage news = partner.sees(partner.botChat(), russian ? "Новый чат по вашей услуге" : "New chat for your service");
+		assertThat(news.text()).contains(service.title(partnerLocale)).contains(service.partnerName()).contains("/russia")
 			.contains("Irina");
-		assertThat(news.hasButton("Join chat")).isTrue();
-		partner.press(partner.botChat(), "Join chat");
-		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(group, partner));
+		assertThat(news.hasButton(joinChat)).isTrue();
+		partner.press(partner.botChat(), joinChat);
+		await().atMost(Duration.ofSeconds(10)).until(() -> isGroupMember(group, partner));
 		importer.sees(group, "joined the chat (partner");
 
 		String importersLink = (String) ready.button("Открыть чат").get("url");
@@ -130,7 +84,7 @@ class LeadGroupEndToEndTests extends EndToEndTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
 			.sql("SELECT COUNT(*) FROM group_join_refusals WHERE chat_id = :chat AND user_id = :user")
 			.param("chat", group).param("user", stranger.id()).query(Long.class).single() == 1);
-		assertThat(isMember(group, stranger)).isFalse();
+		assertThat(isGroupMember(group, stranger)).isFalse();
 		assertThat(pool.status(group)).contains("IN_USE");
 	}
 
@@ -141,19 +95,19 @@ class LeadGroupEndToEndTests extends EndToEndTest {
 		Service service = catalog.services("brazil").get(0);
 		SimulatedUser first = sandbox.newUser("First", "en");
 		SimulatedUser second = sandbox.newUser("Second", "en");
-		first.openLink(deepLinkFor(service));
+		first.openLink(contactDeepLink(service));
 		first.sees(first.botChat(), "We are opening a working chat");
-		second.openLink(deepLinkFor(service));
+		second.openLink(contactDeepLink(service));
 		second.sees(second.botChat(), "We are opening a working chat");
 		SimulatedUser admin = platformAdmin();
 		admin.sees(admin.botChat(), "pool of working groups is empty");
 
-		long one = addGroup("Rescue room 1");
+		long one = addPoolGroup("Rescue room 1");
 		first.sees(first.botChat(), "is ready");
 		assertThat(chatOf(first)).isEqualTo(one);
 		assertThat(second.currentlySees(second.botChat(), "is ready")).isFalse();
 
-		long two = addGroup("Rescue room 2");
+		long two = addPoolGroup("Rescue room 2");
 		second.sees(second.botChat(), "is ready");
 		assertThat(chatOf(second)).isEqualTo(two);
 	}

@@ -356,7 +356,7 @@ class ControlApiContractTests extends SandboxTestSupport {
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Telegram sandbox");
-		assertThat(chooser.body()).contains("Open this link in Telegram", "Ivan");
+		assertThat(chooser.body()).contains("Who are you?", ">Start<", "start=lead_web", "Ivan");
 		assertThat(opened.statusCode()).isEqualTo(302);
 		assertThat(opened.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).startsWith("sandbox_user=" + ivan.id()));
 		assertThat(chat.body()).contains("/start lead_web");

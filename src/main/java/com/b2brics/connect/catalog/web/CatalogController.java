@@ -3,6 +3,7 @@ package com.b2brics.connect.catalog.web;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Controller;
@@ -16,6 +17,9 @@ import com.b2brics.connect.catalog.Service;
 import com.b2brics.connect.catalog.Specialization;
 import com.b2brics.connect.catalog.Storefront;
 import com.b2brics.connect.core.NotFound;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The public catalog pages: the storefronts, a storefront's services by specialization, a
@@ -36,9 +40,11 @@ class CatalogController {
 	}
 
 	private final Catalog catalog;
+	private final RenderedPages pages;
 
-	CatalogController(Catalog catalog) {
+	CatalogController(Catalog catalog, RenderedPages pages) {
 		this.catalog = catalog;
+		this.pages = pages;
 	}
 
 	@GetMapping("/")
@@ -54,13 +60,20 @@ class CatalogController {
 		return "catalog/storefront";
 	}
 
+	/**
+	 * The service card, the page the Contact button sits on and the one most visited: the same
+	 * for every visitor in a language, so it is served from {@link RenderedPages} (rendered at most
+	 * once per language in a few seconds).
+	 */
 	@GetMapping(STOREFRONT + "/services/" + SLUG)
-	String service(@PathVariable String storefrontSlug, @PathVariable String slug, Model model) {
+	void service(@PathVariable String storefrontSlug, @PathVariable String slug, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) throws Exception {
 		Storefront current = current(storefrontSlug, model);
 		Service service = catalog.service(current.slug(), slug).orElseThrow(() -> new NotFound("service " + slug));
 		model.addAttribute("service", service);
 		model.addAttribute("partner", catalog.partner(service.partnerId()).orElseThrow());
-		return "catalog/service";
+		pages.write(new RenderedPages.Key("catalog/service", current.slug() + "/" + slug, locale), model.asMap(), request,
+				response);
 	}
 
 	@GetMapping(STOREFRONT + "/partners/" + SLUG)

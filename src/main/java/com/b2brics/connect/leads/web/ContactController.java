@@ -3,6 +3,8 @@ package com.b2brics.connect.leads.web;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -28,6 +30,8 @@ import com.b2brics.connect.telegram.TelegramLinks;
 @Controller
 class ContactController {
 
+	private static final Logger log = LoggerFactory.getLogger(ContactController.class);
+
 	static final String VISITOR_COOKIE = "b2b_visitor";
 	static final String REFERRAL_COOKIE = "b2b_ref";
 
@@ -50,8 +54,17 @@ class ContactController {
 		Service service = catalog.service(storefrontSlug, serviceSlug)
 			.orElseThrow(() -> new NotFound("service " + storefrontSlug + "/" + serviceSlug));
 		String visitorId = visitor != null && visitor.matches("[A-Za-z0-9-]{8,64}") ? visitor : UUID.randomUUID().toString();
-		String payload = clicks.record(service, referral != null && referral.matches("[A-Za-z0-9]{6}") ? referral : null,
-				visitorId, userAgent);
+		String payload;
+		try {
+			// returns once the click is committed: the deep link handed out below always resolves
+			payload = clicks.record(service, referral != null && referral.matches("[A-Za-z0-9]{6}") ? referral : null,
+					visitorId, userAgent)
+				.orElseThrow(() -> new NotFound("service " + storefrontSlug + "/" + serviceSlug + " (removed)"));
+		}
+		catch (ContactClicks.ClickNotRecorded e) {
+			log.warn("Contact click not recorded, the visitor is asked to try again: {}", e.getMessage());
+			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "The click could not be recorded; try again in a moment");
+		}
 		String target;
 		try {
 			target = links.forBrowser(links.deepLink(payload));

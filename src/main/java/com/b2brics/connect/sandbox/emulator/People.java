@@ -299,10 +299,27 @@ public final class People {
 	}
 
 	public Map<String, Object> shareContact(long userId, Long chatId, String phone) {
+		return shareContact(userId, chatId, phone, null);
+	}
+
+	/**
+	 * Shares a contact card: the user's own (with {@code phone}, if given, as their number from now
+	 * on), or, with {@code contactUserId}, another sandbox person's from their address book, as
+	 * Telegram does through the attachment menu (that person's number, names and user_id).
+	 */
+	public Map<String, Object> shareContact(long userId, Long chatId, String phone, Long contactUserId) {
 		return world.locked(() -> {
 			SimUser user = user(userId);
 			Chat chat = chatToWrite(user, chatId == null ? user.id : chatId);
-			return shareContactLocked(user, chat, phone);
+			if (contactUserId == null || contactUserId == user.id) {
+				return shareContactLocked(user, chat, phone);
+			}
+			SimUser other = user(contactUserId);
+			Message message = world.post(chat, user.id);
+			message.contact = Json.obj("phone_number", other.phone, "first_name", other.firstName, "last_name",
+					other.lastName, "user_id", other.id);
+			world.tellBot(message);
+			return Json.obj("result", "contact_shared", "chat_id", chat.id, "message_id", message.id, "phone", other.phone);
 		});
 	}
 

@@ -52,13 +52,15 @@ final class TelegramWorld {
 	/*
 	 * Numbering survives a reset: the app dedupes by id and must never see an old id again. It
 	 * also starts from the clock, so a sandbox started again (the embedded one, with the app's
-	 * database kept under ./data) does not hand out the ids of the people of its last run.
+	 * database kept under ./data) does not hand out the ids of the people of its last run, nor of
+	 * its groups: the pool of working groups in that database must never mistake a new group of
+	 * a restarted sandbox for one it already holds.
 	 */
 	private long lastUserId = 6_100_000_000L + Numbering.sinceBase() * 10 % 800_000_000L;
 
-	private long lastSupergroup = 2_100_000_000L;
+	private long lastSupergroup = 2_100_000_000L + Numbering.sinceBase() * 10 % 7_000_000_000L;
 
-	private long lastGroup = 400_000_000L;
+	private long lastGroup = 400_000_000L + Numbering.sinceBase() * 10 % 500_000_000L;
 
 	private long lastFile;
 

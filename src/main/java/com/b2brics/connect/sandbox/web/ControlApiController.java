@@ -95,7 +95,7 @@ class ControlApiController {
 	@PostMapping("/users/{uid}/share-contact")
 	Map<String, Object> shareContact(@PathVariable long uid, @RequestBody(required = false) Map<String, Object> body) {
 		Map<String, Object> input = body == null ? Map.of() : body;
-		return people.shareContact(uid, number(input, "chat_id"), text(input, "phone"));
+		return people.shareContact(uid, number(input, "chat_id"), text(input, "phone"), number(input, "contact_user_id"));
 	}
 
 	@PostMapping("/users/{uid}/documents")

@@ -100,7 +100,8 @@ class BotStartup {
 	}
 
 	private void publishCommands(BotClient client) {
-		List<BotCommandSpec> sorted = new ArrayList<>(commands);
+		// admin-only commands stay out of the menu every user sees; /help lists them to admins
+		List<BotCommandSpec> sorted = new ArrayList<>(commands.stream().filter(spec -> spec.scope().isPublic()).toList());
 		sorted.sort(Comparator.comparingInt(BotCommandSpec::order));
 		for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"))) {
 			BotCommand[] menu = sorted.stream()

@@ -3,19 +3,13 @@ package com.b2brics.connect.telegram.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.b2brics.connect.core.GroupCommit;
+import com.b2brics.connect.core.GroupCommitLifecycle;
 import com.b2brics.connect.telegram.TelegramProperties;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -25,15 +19,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Stores incoming updates durably before anyone acknowledges them, with group commit: callers
- * queue their update and wait; a writer takes everything queued so far and inserts it in one
- * transaction (one disk flush for many updates), then releases the callers. A caller is told
- * "stored" only after the commit, so Telegram is acknowledged only for what is on disk.
+ * Stores incoming updates durably before anyone acknowledges them, with group commit
+ * ({@link GroupCommit}): callers queue their update and wait; a writer takes everything queued so
+ * far and inserts it in one transaction (one disk flush for many updates), then releases the
+ * callers. A caller is told "stored" only after the commit, so Telegram is acknowledged only for
+ * what is on disk.
  */
 @Component
-class UpdateIngest implements SmartLifecycle {
+class UpdateIngest implements GroupCommitLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(UpdateIngest.class);
 	/**
 	 * Group commits in flight at once. With 2, a request that arrives while both writers wait for
 	 * their commit waits for a whole extra commit; on a loaded machine (each hop waits for a CPU)
@@ -45,21 +39,20 @@ class UpdateIngest implements SmartLifecycle {
 	private final InboxStore store;
 	private final TransactionTemplate tx;
 	private final InboxSignal signal;
-	private final int batchSize;
-	private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>(20_000);
-	private final List<Thread> writers = new ArrayList<>();
+	private final GroupCommit<InboxStore.NewUpdate, Boolean> commits;
 	private final Counter received;
 	private final Counter duplicates;
-	private volatile boolean running;
 
 	UpdateIngest(InboxStore store, TransactionTemplate tx, InboxSignal signal, TelegramProperties properties,
 			MeterRegistry meters) {
 		this.store = store;
 		this.tx = tx;
 		this.signal = signal;
-		this.batchSize = properties.inbox().batchSize();
 		this.received = Counter.builder("telegram.updates.received").description("Updates stored in the inbox").register(meters);
 		this.duplicates = Counter.builder("telegram.updates.duplicate").description("Updates received again and ignored").register(meters);
+		// a failed batch fails all its callers (Telegram delivers their updates again): isolating
+		// one bad update is not needed, the rows are plain inserts that ignore duplicates
+		this.commits = new GroupCommit<>("inbox-writer", WRITERS, properties.inbox().batchSize(), 20_000, false, this::write);
 	}
 
 	/** An update that cannot be stored: not JSON, or no update_id. */
@@ -68,9 +61,6 @@ class UpdateIngest implements SmartLifecycle {
 		MalformedUpdate(String message) {
 			super(message);
 		}
-	}
-
-	private record Item(InboxStore.NewUpdate update, CompletableFuture<Boolean> stored) {
 	}
 
 	/** Parses just enough of an update to store it: its id and the chat its order belongs to. */
@@ -136,92 +126,28 @@ class UpdateIngest implements SmartLifecycle {
 	 * been stored before. Throws if it could not be stored in time; then nothing may be acknowledged.
 	 */
 	boolean store(InboxStore.NewUpdate update, long timeoutMillis) throws TimeoutException, InterruptedException {
-		if (!running) {
-			throw new TimeoutException("the inbox is not accepting updates (shutting down)");
-		}
-		CompletableFuture<Boolean> stored = new CompletableFuture<>();
-		if (!queue.offer(new Item(update, stored), timeoutMillis, TimeUnit.MILLISECONDS)) {
-			throw new TimeoutException("the inbox queue is full");
-		}
 		try {
-			return stored.get(timeoutMillis, TimeUnit.MILLISECONDS);
+			return commits.submit(update, timeoutMillis);
 		}
-		catch (ExecutionException e) {
+		catch (GroupCommit.WriteFailed e) {
 			throw new IllegalStateException("storing update " + update.updateId() + " failed", e.getCause());
 		}
 	}
 
-	private void writeLoop() {
-		List<Item> batch = new ArrayList<>(batchSize);
-		while (running || !queue.isEmpty()) {
-			try {
-				Item first = queue.poll(200, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
-				}
-				batch.add(first);
-				queue.drainTo(batch, batchSize - 1);
-				write(batch);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			finally {
-				batch.clear();
-			}
+	/** One batch in one transaction; the callers are released by {@link GroupCommit} after it returns. */
+	private List<Boolean> write(List<InboxStore.NewUpdate> rows) {
+		boolean[] inserted = tx.execute(status -> store.insertAll(rows, Instant.now()));
+		List<Boolean> results = new ArrayList<>(rows.size());
+		for (boolean row : inserted) {
+			(row ? received : duplicates).increment();
+			results.add(row);
 		}
-	}
-
-	private void write(List<Item> batch) {
-		try {
-			List<InboxStore.NewUpdate> rows = batch.stream().map(Item::update).toList();
-			boolean[] inserted = tx.execute(status -> store.insertAll(rows, Instant.now()));
-			for (int i = 0; i < batch.size(); i++) {
-				(inserted[i] ? received : duplicates).increment();
-				batch.get(i).stored().complete(inserted[i]);
-			}
-			signal.wake();
-		}
-		catch (RuntimeException e) {
-			log.warn("Storing {} updates failed: {}", batch.size(), e.toString());
-			batch.forEach(item -> item.stored().completeExceptionally(e));
-		}
+		signal.wake();
+		return results;
 	}
 
 	@Override
-	public void start() {
-		running = true;
-		for (int i = 0; i < WRITERS; i++) {
-			Thread writer = new Thread(this::writeLoop, "inbox-writer-" + i);
-			writer.setDaemon(true);
-			writer.start();
-			writers.add(writer);
-		}
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-		for (Thread writer : writers) {
-			try {
-				writer.join(5000);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		writers.clear();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public int getPhase() {
-		// stop after the web server stops taking requests, start before it does
-		return Integer.MAX_VALUE - 2000;
+	public GroupCommit<?, ?> groupCommit() {
+		return commits;
 	}
 }

@@ -105,6 +105,12 @@ public final class SimulatedUser {
 		return ((Number) sandbox.post(path("/share-contact"), Map.of("phone", phone)).get("message_id")).longValue();
 	}
 
+	/** Shares another person's contact card (from the address book), not their own. */
+	public long shareContactOf(SimulatedUser other) {
+		return ((Number) sandbox.post(path("/share-contact"), Map.of("contact_user_id", other.id())).get("message_id"))
+			.longValue();
+	}
+
 	public long sendDocument(long chatId, String fileName, byte[] content) {
 		return ((Number) sandbox.post(path("/documents"), Map.of("chat_id", chatId, "file_name", fileName,
 				"content_base64", Base64.getEncoder().encodeToString(content))).get("message_id")).longValue();
