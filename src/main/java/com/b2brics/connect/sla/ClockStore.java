@@ -171,6 +171,30 @@ class ClockStore {
 			.update();
 	}
 
+	/** A clock as the admins' page lists it. */
+	record Row(long clockId, long leadId, String storefrontSlug, long partnerId, Kind kind, Duration allowed, Instant startedAt,
+			Instant dueAt, boolean running, String outcome, Duration working, Instant breachedAt) {
+	}
+
+	/** Running and breached clocks first, then the latest stopped ones. */
+	List<Row> recent(int limit) {
+		return jdbc.sql("""
+				SELECT c.*, d.storefront_slug, d.partner_id FROM sla_clocks c JOIN sla_deals d ON d.lead_id = c.lead_id
+				ORDER BY CASE WHEN c.running_key IS NOT NULL THEN 0 ELSE 1 END, c.breached_at DESC, c.id DESC LIMIT :limit""")
+			.param("limit", limit)
+			.query((rs, n) -> {
+				OffsetDateTime breached = rs.getObject("breached_at", OffsetDateTime.class);
+				long working = rs.getLong("working_ms");
+				return new Row(rs.getLong("id"), rs.getLong("lead_id"), rs.getString("storefront_slug"), rs.getLong("partner_id"),
+						Kind.valueOf(rs.getString("kind")), Duration.ofMillis(rs.getLong("allowed_ms")),
+						rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+						rs.getObject("due_at", OffsetDateTime.class).toInstant(), rs.getObject("running_key") != null,
+						rs.getString("outcome"), rs.wasNull() ? null : Duration.ofMillis(working),
+						breached == null ? null : breached.toInstant());
+			})
+			.list();
+	}
+
 	private static Clock clock(ResultSet rs) throws SQLException {
 		return new Clock(rs.getLong("id"), rs.getLong("lead_id"), Kind.valueOf(rs.getString("kind")),
 				Duration.ofMillis(rs.getLong("allowed_ms")), rs.getObject("started_at", OffsetDateTime.class).toInstant(),

@@ -165,6 +165,12 @@ class ResponseClocksEndToEndTests extends EndToEndTest {
 		SeenMessage breach = admin.sees(admin.botChat(), "Response time exceeded: lead #" + deal.leadId());
 		assertThat(breach.text()).contains("Vera").contains("/russia").contains("2 h 0 min");
 		assertThat(clockOf(deal.leadId(), "FIRST_RESPONSE").get("breached_at")).isNotNull();
+		// the flagged lead on the admins' page
+		var page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/admin/sla"))
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:test-admin".getBytes()))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("BREACHED, waiting").contains(Long.toString(deal.leadId()));
 		await().atMost(Duration.ofSeconds(10)).until(() -> remindersSeen(deal.partner(), "Vera") == 2);
 
 		clock.set(moscow("2026-12-07T10:10"));
