@@ -25,7 +25,18 @@ class ClockStore {
 	record Deal(long leadId, long chatId, long partnerId, long serviceId, String storefrontSlug, long importerId) {
 	}
 
-	record Clock(long id, long leadId, Kind kind, Duration allowed, Instant startedAt, Instant dueAt) {
+	/**
+	 * @param worked working time counted before {@code countingSince} (pauses excluded)
+	 * @param countingSince since when the clock counts again (the start, or the end of the last pause)
+	 * @param pausedUntil the time the partner named with /eta, if any
+	 */
+	record Clock(long id, long leadId, Kind kind, Duration allowed, Instant startedAt, Instant dueAt, Duration worked,
+			Instant countingSince, Instant pausedUntil) {
+
+		/** Working time counted up to the instant, pauses excluded. */
+		Duration workedUntil(Instant now, WorkingCalendar calendar) {
+			return worked.plus(calendar.workingTimeBetween(countingSince, now));
+		}
 	}
 
 	record DueReminder(long clockId, int percent, Instant dueAt) {
@@ -196,9 +207,62 @@ class ClockStore {
 	}
 
 	private static Clock clock(ResultSet rs) throws SQLException {
+		Instant started = rs.getObject("started_at", OffsetDateTime.class).toInstant();
+		OffsetDateTime since = rs.getObject("counting_since", OffsetDateTime.class);
+		OffsetDateTime paused = rs.getObject("paused_until", OffsetDateTime.class);
 		return new Clock(rs.getLong("id"), rs.getLong("lead_id"), Kind.valueOf(rs.getString("kind")),
-				Duration.ofMillis(rs.getLong("allowed_ms")), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("due_at", OffsetDateTime.class).toInstant());
+				Duration.ofMillis(rs.getLong("allowed_ms")), started, rs.getObject("due_at", OffsetDateTime.class).toInstant(),
+				Duration.ofMillis(rs.getLong("worked_ms")), since == null ? started : since.toInstant(),
+				paused == null ? null : paused.toInstant());
+	}
+
+	/**
+	 * Pauses a running clock until the named time: what was counted so far is kept, counting resumes
+	 * then, and the due instant moves accordingly; true if the clock still ran.
+	 */
+	boolean pause(long clockId, Duration workedSoFar, Instant until, Instant newDue, Instant now) {
+		return jdbc.sql("""
+				UPDATE sla_clocks SET worked_ms = :worked, counting_since = :until, paused_until = :until, due_at = :due,
+				       eta_reminded_at = NULL
+				WHERE id = :id AND running_key IS NOT NULL""")
+			.param("worked", workedSoFar.toMillis())
+			.param("until", utc(until))
+			.param("due", utc(newDue))
+			.param("id", clockId)
+			.update() == 1;
+	}
+
+	/** Unsent reminders of a clock, to move them after a pause. */
+	List<Integer> unsentReminders(long clockId) {
+		return jdbc.sql("SELECT percent FROM sla_reminders WHERE clock_id = :clock AND sent_at IS NULL ORDER BY percent")
+			.param("clock", clockId)
+			.query(Integer.class)
+			.list();
+	}
+
+	void moveReminder(long clockId, int percent, Instant due) {
+		jdbc.sql("UPDATE sla_reminders SET due_at = :due WHERE clock_id = :clock AND percent = :percent AND sent_at IS NULL")
+			.param("due", utc(due))
+			.param("clock", clockId)
+			.param("percent", percent)
+			.update();
+	}
+
+	/** Running clocks whose /eta time has passed and whose partner was not reminded of it yet. */
+	List<Clock> etaPassed(Instant now) {
+		return jdbc.sql("""
+				SELECT * FROM sla_clocks WHERE running_key IS NOT NULL AND paused_until <= :now AND eta_reminded_at IS NULL
+				ORDER BY paused_until""")
+			.param("now", utc(now))
+			.query((rs, n) -> clock(rs))
+			.list();
+	}
+
+	boolean markEtaReminded(long clockId, Instant now) {
+		return jdbc.sql("UPDATE sla_clocks SET eta_reminded_at = :now WHERE id = :id AND eta_reminded_at IS NULL")
+			.param("now", utc(now))
+			.param("id", clockId)
+			.update() == 1;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -20,6 +20,7 @@ import com.b2brics.connect.catalog.Service;
 import com.b2brics.connect.leads.LeadClosed;
 import com.b2brics.connect.leads.LeadGroupOpened;
 import com.b2brics.connect.telegram.ChatMigrated;
+import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.DocumentPosted;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.OutgoingMessage;
@@ -98,7 +99,7 @@ class ResponseClocks {
 	void on(LeadClosed closed) {
 		store.running(closed.leadId()).ifPresent(running -> {
 			Instant now = clock.instant();
-			Duration working = calendar(closed.leadId()).workingTimeBetween(running.startedAt(), now);
+			Duration working = running.workedUntil(now, calendar(closed.leadId()));
 			if (store.stop(running.id(), null, "CANCELLED", working, now)) {
 				store.event(running.id(), "CANCELLED", now, null, "lead closed");
 			}
@@ -142,7 +143,8 @@ class ResponseClocks {
 	private void answered(ClockStore.Deal deal, long partnerMember) {
 		store.running(deal.leadId()).ifPresent(running -> {
 			Instant now = clock.instant();
-			Duration working = calendars.forStorefront(deal.storefrontSlug()).workingTimeBetween(running.startedAt(), now);
+			Duration working = running.countingSince().isAfter(now) ? running.worked()
+					: running.workedUntil(now, calendars.forStorefront(deal.storefrontSlug()));
 			String outcome = working.compareTo(running.allowed()) <= 0 ? "MET" : "LATE";
 			if (store.stop(running.id(), partnerMember, outcome, working, now)) {
 				store.event(running.id(), "STOPPED", now, partnerMember, outcome + " after " + working);
@@ -166,6 +168,17 @@ class ResponseClocks {
 			});
 			handled += Boolean.TRUE.equals(sent) ? 1 : 0;
 		}
+		for (ClockStore.Clock promised : store.etaPassed(now)) {
+			Boolean reminded = transactions.execute(status -> {
+				if (!store.markEtaReminded(promised.id(), now)) {
+					return false;
+				}
+				store.event(promised.id(), "ETA_PASSED", now, null, String.valueOf(promised.pausedUntil()));
+				store.deal(promised.leadId()).ifPresent(deal -> remindOfEta(deal, promised));
+				return true;
+			});
+			handled += Boolean.TRUE.equals(reminded) ? 1 : 0;
+		}
 		for (ClockStore.Clock breached : store.newlyBreached(now)) {
 			Boolean flagged = transactions.execute(status -> {
 				if (!store.markBreached(breached.id(), now)) {
@@ -182,7 +195,7 @@ class ResponseClocks {
 
 	private void remind(ClockStore.Deal deal, ClockStore.Clock running, Instant now) {
 		WorkingCalendar calendar = calendars.forStorefront(deal.storefrontSlug());
-		Duration left = running.allowed().minus(calendar.workingTimeBetween(running.startedAt(), now));
+		Duration left = running.allowed().minus(running.workedUntil(now, calendar));
 		String due = WHEN.format(running.dueAt().atZone(calendar.zone())) + " (" + calendar.zone().getId() + ")";
 		String importer = Html.escape(accounts.nameOf(deal.importerId()));
 		for (Long member : catalog.teamMemberIds(deal.partnerId())) {
@@ -193,6 +206,73 @@ class ResponseClocks {
 				.priority(Priority.HIGH));
 		}
 		log.info("SLA reminder for lead {} ({} left)", deal.leadId(), left);
+	}
+
+	/**
+	 * {@code /eta <when>} by the partner's team in the deal's group: the promise is posted for the
+	 * importer, the running clock pauses until then (what was counted is kept, the due instant and
+	 * the reminders move), and when the time passes without an answer the partner is reminded.
+	 */
+	@EventListener
+	void on(CommandReceived command) {
+		if (!"eta".equals(command.command())) {
+			return;
+		}
+		Locale locale = accounts.of(command.user());
+		long chat = command.chat().id();
+		var deal = command.chat().isGroup() ? store.openDealInChat(chat) : java.util.Optional.<ClockStore.Deal>empty();
+		if (deal.isEmpty()) {
+			reply(chat, command.messageId(), messages.getMessage("sla.eta.nodeal", null, locale));
+			return;
+		}
+		if (!catalog.teamMemberIds(deal.get().partnerId()).contains(command.user().id())) {
+			reply(chat, command.messageId(), messages.getMessage("sla.eta.notpartner", null, locale));
+			return;
+		}
+		WorkingCalendar calendar = calendars.forStorefront(deal.get().storefrontSlug());
+		Instant now = clock.instant();
+		var eta = EtaParser.parse(command.args(), now, calendar.zone());
+		if (eta.isEmpty()) {
+			reply(chat, command.messageId(), messages.getMessage("sla.eta.examples", null, locale));
+			return;
+		}
+		if (!eta.get().isAfter(now)) {
+			reply(chat, command.messageId(), messages.getMessage("sla.eta.past", null, locale));
+			return;
+		}
+		String when = WHEN.format(eta.get().atZone(calendar.zone())) + " (" + calendar.zone().getId() + ")";
+		Object[] args = { Html.escape(command.user().displayName()), when };
+		outbox.send(OutgoingMessage.to(chat, messages.getMessage("sla.eta.promise", args, Locale.ENGLISH) + "\n"
+				+ messages.getMessage("sla.eta.promise", args, Locale.forLanguageTag("ru"))).priority(Priority.HIGH));
+		store.running(deal.get().leadId()).ifPresent(running -> {
+			Duration worked = running.countingSince().isAfter(now) ? running.worked() : running.workedUntil(now, calendar);
+			Duration left = running.allowed().minus(worked);
+			Instant due = left.isNegative() || left.isZero() ? running.dueAt() : calendar.plusWorkingTime(eta.get(), left);
+			if (store.pause(running.id(), worked, eta.get(), due, now)) {
+				for (int percent : store.unsentReminders(running.id())) {
+					Duration point = running.allowed().multipliedBy(percent).dividedBy(100).minus(worked);
+					store.moveReminder(running.id(), percent, calendar.nextWorkingInstant(
+							calendar.plusWorkingTime(eta.get(), point.isNegative() ? Duration.ZERO : point)));
+				}
+				store.event(running.id(), "PAUSED", now, command.user().id(), "until " + eta.get());
+			}
+		});
+	}
+
+	private void remindOfEta(ClockStore.Deal deal, ClockStore.Clock promised) {
+		WorkingCalendar calendar = calendars.forStorefront(deal.storefrontSlug());
+		String when = WHEN.format(promised.pausedUntil().atZone(calendar.zone())) + " (" + calendar.zone().getId() + ")";
+		String importer = Html.escape(accounts.nameOf(deal.importerId()));
+		for (Long member : catalog.teamMemberIds(deal.partnerId())) {
+			Locale locale = accounts.localeOf(member);
+			String service = catalog.service(deal.serviceId()).map(s -> s.title(locale)).orElse("#" + deal.serviceId());
+			outbox.send(OutgoingMessage.to(member, messages.getMessage("sla.eta.passed", new Object[] { when, importer,
+					Html.escape(service) }, locale)).priority(Priority.HIGH));
+		}
+	}
+
+	private void reply(long chat, long replyTo, String html) {
+		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).priority(Priority.HIGH));
 	}
 
 	private void tellManagers(ClockStore.Deal deal, ClockStore.Clock breached) {

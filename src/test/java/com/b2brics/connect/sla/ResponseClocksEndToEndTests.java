@@ -178,4 +178,61 @@ class ResponseClocksEndToEndTests extends EndToEndTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> "LATE".equals(clockOf(deal.leadId(), "FIRST_RESPONSE").get("outcome")));
 		assertThat(events(deal.leadId())).containsExactly("STARTED", "REMINDED", "REMINDED", "BREACHED", "STOPPED");
 	}
+
+	@Test
+	void etaPausesTheClockPostsThePromiseAndRemindsWhenItPasses() throws Exception {
+		clock.set(moscow("2026-12-09T10:00")); // a Wednesday
+		Deal deal = openDeal("Gleb", catalog.services("russia").get(2));
+		SimulatedUser partner = deal.partner();
+		Locale locale = "ru".equals(sandbox.get("/sandbox/api/users/" + partner.id()).get("language_code"))
+				? Locale.forLanguageTag("ru") : Locale.ENGLISH;
+
+		// bad input first: a clear answer, nothing paused
+		deal.importer().write(deal.group(), "/eta 15:00");
+		seesInGroup(deal.importer(), deal.group(), "Only the partner's team can name an answer time");
+		clock.set(moscow("2026-12-09T10:30"));
+		partner.write(deal.group(), "/eta soon");
+		seesInGroup(partner, deal.group(), messages.getMessage("sla.eta.examples", null, locale).replaceAll("<[^>]+>", "").substring(0, 20));
+		partner.write(deal.group(), "/eta 2026-12-01 10:00");
+		seesInGroup(partner, deal.group(), messages.getMessage("sla.eta.past", null, locale).replaceAll("<[^>]+>", "").substring(0, 20));
+		assertThat(clockOf(deal.leadId(), "FIRST_RESPONSE").get("paused_until")).isNull();
+		SimulatedUser stranger = sandbox.newUser("Nobody", "en");
+		stranger.startBot();
+		stranger.writeToBot("/eta 15:00");
+		stranger.sees(stranger.botChat(), "works in a deal's working group");
+
+		// 30 min counted; the partner promises 15:00: the promise is posted, the clock pauses, 90 min are left from 15:00
+		partner.write(deal.group(), "/eta 15:00");
+		seesInGroup(deal.importer(), deal.group(), "will answer by 9 Dec 15:00 (Europe/Moscow)");
+		await().atMost(Duration.ofSeconds(10)).until(() -> clockOf(deal.leadId(), "FIRST_RESPONSE").get("paused_until") != null);
+		assertThat(dueAt(deal.leadId(), "FIRST_RESPONSE")).isEqualTo(moscow("2026-12-09T16:30"));
+
+		// during the pause: no reminder, no breach
+		clock.set(moscow("2026-12-09T14:00"));
+		clocks.check();
+		assertThat(clockOf(deal.leadId(), "FIRST_RESPONSE").get("breached_at")).isNull();
+		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> remindersSeen(partner, "Gleb") == 0);
+
+		// the named time passes without an answer: the partner is reminded of it, once
+		clock.set(moscow("2026-12-09T15:01"));
+		clocks.check();
+		clocks.check();
+		partner.sees(partner.botChat(), "(9 Dec 15:00 (Europe/Moscow))");
+		assertThat(partner.messages(partner.botChat()).stream().filter(m -> m.text() != null && m.text().contains("9 Dec 15:00 (Europe/Moscow)"))
+			.count()).isEqualTo(1);
+
+		// the answer: 30 min before the pause + 20 min after it = 50 min of working time, within the 2 h
+		clock.set(moscow("2026-12-09T15:20"));
+		partner.write(deal.group(), "Here is the quote.");
+		await().atMost(Duration.ofSeconds(10)).until(() -> "MET".equals(clockOf(deal.leadId(), "FIRST_RESPONSE").get("outcome")));
+		assertThat(((Number) clockOf(deal.leadId(), "FIRST_RESPONSE").get("working_ms")).longValue())
+			.isEqualTo(Duration.ofMinutes(50).toMillis());
+		assertThat(events(deal.leadId())).containsExactly("STARTED", "PAUSED", "ETA_PASSED", "STOPPED");
+	}
+
+	/** Telegram lets a bot post 20 messages a minute into a group, so a reply there may wait in the queue. */
+	private static void seesInGroup(SimulatedUser user, long group, String fragment) {
+		await("user " + user.id() + " sees \"" + fragment + "\" in group " + group).atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(100)).until(() -> user.currentlySees(group, fragment));
+	}
 }
