@@ -18,6 +18,11 @@ class SlaConfiguration {
 	}
 
 	@Bean
+	BotCommandSpec statsCommand() {
+		return new BotCommandSpec("stats", "bot.command.stats", BotCommandSpec.Scope.PRIVATE, 22);
+	}
+
+	@Bean
 	RecurringTask<Void> slaCheck(ResponseClocks clocks, SlaProperties properties) {
 		return Tasks.recurring("sla-check", FixedDelay.of(properties.checkInterval())).execute((instance, context) -> clocks.check());
 	}

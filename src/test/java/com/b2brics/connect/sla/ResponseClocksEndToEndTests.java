@@ -41,6 +41,9 @@ class ResponseClocksEndToEndTests extends EndToEndTest {
 	@Autowired
 	MessageSource messages;
 
+	@Autowired
+	PartnerFigures figures;
+
 	private static Instant moscow(String localDateTime) {
 		return LocalDateTime.parse(localDateTime).atZone(MOSCOW).toInstant();
 	}
@@ -130,6 +133,20 @@ class ResponseClocksEndToEndTests extends EndToEndTest {
 		assertThat(dueAt(deal.leadId(), "NEXT_RESPONSE"))
 			.isEqualTo(moscow("2026-12-02T15:20"));
 		assertThat(events(deal.leadId())).containsExactly("STARTED", "REMINDED", "STOPPED", "STARTED");
+
+		// the partner's figures: at least this first response (70 min, in time) over 30 days
+		long partnerId = catalog.partnerOfTeamMember(deal.partner().id()).orElseThrow().id();
+		PartnerFigures.Figures month = figures.firstResponse(partnerId, clock.instant().minus(Duration.ofDays(30)));
+		assertThat(month.answered()).isGreaterThanOrEqualTo(1);
+		assertThat(month.median()).isPresent();
+		assertThat(month.withinSla()).isPresent();
+		deal.partner().writeToBot("/stats");
+		SeenMessage stats = deal.partner().sees(deal.partner().botChat(), "📊");
+		assertThat(stats.text()).contains(catalog.partner(partnerId).orElseThrow().companyName()).contains("30").contains("90");
+		SimulatedUser outsider = sandbox.newUser("Outsider", "en");
+		outsider.startBot();
+		outsider.writeToBot("/stats");
+		outsider.sees(outsider.botChat(), "you are not in a partner's team");
 
 		// closing the lead cancels the running clock
 		deal.partner().write(deal.group(), "/close");
