@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -55,9 +56,11 @@ class LeadClosing {
 	private final MessageSource messages;
 	private final LeadsProperties properties;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	LeadClosing(Leads leads, GroupPool pool, Catalog catalog, Accounts accounts, Outbox outbox, MessageSource messages,
-			LeadsProperties properties, Clock clock) {
+			LeadsProperties properties, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.leads = leads;
 		this.pool = pool;
 		this.catalog = catalog;
@@ -156,6 +159,7 @@ class LeadClosing {
 			String group = bilingual(locale -> text(locale, "lead.closed.group", why(locale, reason, byName)));
 			outbox.send(OutgoingMessage.to(chat.get(), group).priority(Priority.HIGH));
 			pool.release(chat.get());
+			events.publishEvent(new LeadClosed(lead.id(), chat.get()));
 		}
 		if (service != null && partner != null) {
 			Locale importerLocale = accounts.localeOf(lead.importerId());

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -49,9 +50,12 @@ class LeadGroups {
 	private final MessageSource messages;
 	private final LeadsProperties properties;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	LeadGroups(Leads leads, GroupPool pool, GroupInvites invites, Catalog catalog, Accounts accounts,
-			PlatformAdmins admins, Outbox outbox, MessageSource messages, LeadsProperties properties, Clock clock) {
+			PlatformAdmins admins, Outbox outbox, MessageSource messages, LeadsProperties properties, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.clock = clock;
 		this.leads = leads;
 		this.pool = pool;
@@ -139,6 +143,8 @@ class LeadGroups {
 				.with(Keyboard.column(InlineButton.url(messages.getMessage("lead.partner.join", null, locale), link)))
 				.priority(Priority.HIGH));
 		}
+		events.publishEvent(new LeadGroupOpened(lead.id(), chat, service.id(), partner.id(), service.storefrontSlug(),
+				lead.importerId()));
 		log.info("Lead {} opened in group {}", lead.id(), chat);
 	}
 }

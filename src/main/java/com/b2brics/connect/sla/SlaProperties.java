@@ -17,10 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param policies by key: {@code default}, a storefront slug ({@code egypt}), or a storefront and
  *        a specialization ({@code egypt/logistics}); the most specific one that exists applies,
  *        field by field
+ * @param checkInterval how often the cluster looks for due reminders and breaches
  */
 @ConfigurationProperties("b2brics.sla")
 public record SlaProperties(@DefaultValue Map<String, CalendarSettings> calendars,
-		@DefaultValue Map<String, PolicySettings> policies) {
+		@DefaultValue Map<String, PolicySettings> policies, @DefaultValue("1m") Duration checkInterval) {
 
 	/**
 	 * @param zone the calendar's time zone; default the storefront's

@@ -1,0 +1,71 @@
+package com.b2brics.connect.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import com.b2brics.connect.accounts.Accounts;
+import com.b2brics.connect.catalog.Catalog;
+import com.b2brics.connect.catalog.Partner;
+import com.b2brics.connect.telegram.CommandReceived;
+import com.b2brics.connect.telegram.Html;
+import com.b2brics.connect.telegram.OutgoingMessage;
+import com.b2brics.connect.telegram.Outbox;
+import com.b2brics.connect.telegram.Priority;
+
+/** {@code /stats} in the bot: a partner's team member sees their company's response figures for 30 and 90 days. */
+@Component
+class PartnerStats {
+
+	private final PartnerFigures figures;
+	private final Catalog catalog;
+	private final Accounts accounts;
+	private final Outbox outbox;
+	private final MessageSource messages;
+	private final Clock clock;
+
+	PartnerStats(PartnerFigures figures, Catalog catalog, Accounts accounts, Outbox outbox, MessageSource messages, Clock clock) {
+		this.figures = figures;
+		this.catalog = catalog;
+		this.accounts = accounts;
+		this.outbox = outbox;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(CommandReceived command) {
+		if (!"stats".equals(command.command()) || !command.chat().isPrivate()) {
+			return;
+		}
+		Locale locale = accounts.of(command.user());
+		var partner = catalog.partnerOfTeamMember(command.user().id());
+		if (partner.isEmpty()) {
+			outbox.send(OutgoingMessage.to(command.chat().id(), messages.getMessage("sla.stats.notpartner", null, locale)));
+			return;
+		}
+		String text = messages.getMessage("sla.stats.header", new Object[] { Html.escape(partner.get().companyName()) }, locale)
+				+ "\n\n" + window(partner.get(), 30, locale) + "\n\n" + window(partner.get(), 90, locale);
+		outbox.send(OutgoingMessage.to(command.chat().id(), text).priority(Priority.HIGH));
+	}
+
+	private String window(Partner partner, int days, Locale locale) {
+		PartnerFigures.Figures f = figures.firstResponse(partner.id(), clock.instant().minus(Duration.ofDays(days)));
+		if (f.answered() == 0 && f.withinSla().isEmpty()) {
+			return messages.getMessage("sla.stats.none", new Object[] { days }, locale);
+		}
+		String none = "—";
+		return messages.getMessage("sla.stats.window", new Object[] { days, f.answered(),
+				f.median().map(d -> duration(d, locale)).orElse(none), f.p90().map(d -> duration(d, locale)).orElse(none),
+				f.withinSla().map(share -> Math.round(share * 100) + " %").orElse(none) }, locale);
+	}
+
+	private String duration(Duration d, Locale locale) {
+		long minutes = (d.toSeconds() + 59) / 60;
+		return messages.getMessage("sla.duration", new Object[] { minutes / 60, minutes % 60 }, locale);
+	}
+}

@@ -1,0 +1,300 @@
+package com.b2brics.connect.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.b2brics.connect.accounts.Accounts;
+import com.b2brics.connect.accounts.PlatformAdmins;
+import com.b2brics.connect.catalog.Catalog;
+import com.b2brics.connect.catalog.Service;
+import com.b2brics.connect.leads.LeadClosed;
+import com.b2brics.connect.leads.LeadGroupOpened;
+import com.b2brics.connect.telegram.ChatMigrated;
+import com.b2brics.connect.telegram.CommandReceived;
+import com.b2brics.connect.telegram.DocumentPosted;
+import com.b2brics.connect.telegram.Html;
+import com.b2brics.connect.telegram.OutgoingMessage;
+import com.b2brics.connect.telegram.Outbox;
+import com.b2brics.connect.telegram.Priority;
+import com.b2brics.connect.telegram.TextReceived;
+
+/**
+ * The response-time clocks of leads, in the partner's working time (the storefront's calendar):
+ * <ul>
+ * <li>first response: starts when the lead's group opens;</li>
+ * <li>next response: starts when the importer writes and no clock runs (the partner answered
+ * last);</li>
+ * <li>either stops at the first message of a member of the partner's team in the group.</li>
+ * </ul>
+ * Reminders go to the partner's team at the policy's points (50 % and 80 % of the allowed working
+ * time by default), which always fall in working hours; at the due instant the clock is breached,
+ * the managers (the platform admins, until managers are configured staff) are told, and the lead
+ * is flagged. Every change is stored as a clock event. {@link #check()} runs on one instance at a
+ * time (a db-scheduler task) and each change is a conditional update.
+ */
+@Component
+class ResponseClocks {
+
+	private static final Logger log = LoggerFactory.getLogger(ResponseClocks.class);
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+
+	private final ClockStore store;
+	private final StorefrontCalendars calendars;
+	private final SlaPolicies policies;
+	private final Catalog catalog;
+	private final Accounts accounts;
+	private final PlatformAdmins admins;
+	private final Outbox outbox;
+	private final MessageSource messages;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
+
+	ResponseClocks(ClockStore store, StorefrontCalendars calendars, SlaPolicies policies, Catalog catalog, Accounts accounts,
+			PlatformAdmins admins, Outbox outbox, MessageSource messages, TransactionTemplate transactions, Clock clock) {
+		this.store = store;
+		this.calendars = calendars;
+		this.policies = policies;
+		this.catalog = catalog;
+		this.accounts = accounts;
+		this.admins = admins;
+		this.outbox = outbox;
+		this.messages = messages;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(LeadGroupOpened opened) {
+		ClockStore.Deal deal = new ClockStore.Deal(opened.leadId(), opened.chatId(), opened.partnerId(), opened.serviceId(),
+				opened.storefrontSlug(), opened.importerId());
+		store.addDeal(deal);
+		start(deal, ClockStore.Kind.FIRST_RESPONSE, null);
+	}
+
+	@EventListener
+	void on(TextReceived text) {
+		if (text.chat().isGroup()) {
+			wrote(text.chat().id(), text.user().id());
+		}
+	}
+
+	@EventListener
+	void on(DocumentPosted document) {
+		if (document.chat().isGroup()) {
+			wrote(document.chat().id(), document.user().id());
+		}
+	}
+
+	@EventListener
+	void on(LeadClosed closed) {
+		store.running(closed.leadId()).ifPresent(running -> {
+			Instant now = clock.instant();
+			Duration working = running.workedUntil(now, calendar(closed.leadId()));
+			if (store.stop(running.id(), null, "CANCELLED", working, now)) {
+				store.event(running.id(), "CANCELLED", now, null, "lead closed");
+			}
+		});
+		store.closeDeal(closed.leadId());
+	}
+
+	@EventListener
+	void on(ChatMigrated migrated) {
+		store.migrate(migrated.chat().id(), migrated.newChatId());
+	}
+
+	/** Someone wrote in a group: the partner's team stops the clock, the importer starts the next one. */
+	private void wrote(long chatId, long userId) {
+		store.openDealInChat(chatId).ifPresent(deal -> {
+			if (catalog.teamMemberIds(deal.partnerId()).contains(userId)) {
+				answered(deal, userId);
+			}
+			else if (userId == deal.importerId()) {
+				start(deal, ClockStore.Kind.NEXT_RESPONSE, userId);
+			}
+		});
+	}
+
+	private void start(ClockStore.Deal deal, ClockStore.Kind kind, Long by) {
+		SlaPolicy policy = policies.policyFor(deal.storefrontSlug(),
+				catalog.service(deal.serviceId()).map(Service::specialization).orElse(null));
+		Duration allowed = kind == ClockStore.Kind.FIRST_RESPONSE ? policy.leadFirstResponse() : policy.nextResponse();
+		WorkingCalendar calendar = calendars.forStorefront(deal.storefrontSlug());
+		Instant now = clock.instant();
+		store.start(deal.leadId(), kind, allowed, now, calendar.plusWorkingTime(now, allowed)).ifPresent(id -> {
+			for (int percent : policy.remindAtPercent()) {
+				// the point itself may be the end of a working day: the reminder waits for the next working instant
+				store.addReminder(id, percent,
+						calendar.nextWorkingInstant(calendar.plusWorkingTime(now, allowed.multipliedBy(percent).dividedBy(100))));
+			}
+			store.event(id, "STARTED", now, by, kind.name() + " " + allowed);
+		});
+	}
+
+	private void answered(ClockStore.Deal deal, long partnerMember) {
+		store.running(deal.leadId()).ifPresent(running -> {
+			Instant now = clock.instant();
+			Duration working = running.countingSince().isAfter(now) ? running.worked()
+					: running.workedUntil(now, calendars.forStorefront(deal.storefrontSlug()));
+			String outcome = working.compareTo(running.allowed()) <= 0 ? "MET" : "LATE";
+			if (store.stop(running.id(), partnerMember, outcome, working, now)) {
+				store.event(running.id(), "STOPPED", now, partnerMember, outcome + " after " + working);
+			}
+		});
+	}
+
+	/** Sends the reminders that are due and flags the clocks that are breached; returns how many of each it handled. */
+	int check() {
+		Instant now = clock.instant();
+		int handled = 0;
+		for (ClockStore.DueReminder reminder : store.dueReminders(now)) {
+			Boolean sent = transactions.execute(status -> {
+				if (!store.markReminderSent(reminder.clockId(), reminder.percent(), now)) {
+					return false;
+				}
+				ClockStore.Clock running = store.clock(reminder.clockId());
+				store.event(running.id(), "REMINDED", now, null, reminder.percent() + "%");
+				store.deal(running.leadId()).ifPresent(deal -> remind(deal, running, now));
+				return true;
+			});
+			handled += Boolean.TRUE.equals(sent) ? 1 : 0;
+		}
+		for (ClockStore.Clock promised : store.etaPassed(now)) {
+			Boolean reminded = transactions.execute(status -> {
+				if (!store.markEtaReminded(promised.id(), now)) {
+					return false;
+				}
+				store.event(promised.id(), "ETA_PASSED", now, null, String.valueOf(promised.pausedUntil()));
+				store.deal(promised.leadId()).ifPresent(deal -> remindOfEta(deal, promised));
+				return true;
+			});
+			handled += Boolean.TRUE.equals(reminded) ? 1 : 0;
+		}
+		for (ClockStore.Clock breached : store.newlyBreached(now)) {
+			Boolean flagged = transactions.execute(status -> {
+				if (!store.markBreached(breached.id(), now)) {
+					return false;
+				}
+				store.event(breached.id(), "BREACHED", now, null, breached.kind() + " " + breached.allowed());
+				store.deal(breached.leadId()).ifPresent(deal -> tellManagers(deal, breached));
+				return true;
+			});
+			handled += Boolean.TRUE.equals(flagged) ? 1 : 0;
+		}
+		return handled;
+	}
+
+	private void remind(ClockStore.Deal deal, ClockStore.Clock running, Instant now) {
+		WorkingCalendar calendar = calendars.forStorefront(deal.storefrontSlug());
+		Duration left = running.allowed().minus(running.workedUntil(now, calendar));
+		String due = WHEN.format(running.dueAt().atZone(calendar.zone())) + " (" + calendar.zone().getId() + ")";
+		String importer = Html.escape(accounts.nameOf(deal.importerId()));
+		for (Long member : catalog.teamMemberIds(deal.partnerId())) {
+			Locale locale = accounts.localeOf(member);
+			String service = catalog.service(deal.serviceId()).map(s -> s.title(locale)).orElse("#" + deal.serviceId());
+			outbox.send(OutgoingMessage.to(member, messages.getMessage("sla.reminder", new Object[] { importer,
+					Html.escape(service), "/" + deal.storefrontSlug(), duration(left, locale), due }, locale))
+				.priority(Priority.HIGH));
+		}
+		log.info("SLA reminder for lead {} ({} left)", deal.leadId(), left);
+	}
+
+	/**
+	 * {@code /eta <when>} by the partner's team in the deal's group: the promise is posted for the
+	 * importer, the running clock pauses until then (what was counted is kept, the due instant and
+	 * the reminders move), and when the time passes without an answer the partner is reminded.
+	 */
+	@EventListener
+	void on(CommandReceived command) {
+		if (!"eta".equals(command.command())) {
+			return;
+		}
+		Locale locale = accounts.of(command.user());
+		long chat = command.chat().id();
+		var deal = command.chat().isGroup() ? store.openDealInChat(chat) : java.util.Optional.<ClockStore.Deal>empty();
+		if (deal.isEmpty()) {
+			reply(chat, command.messageId(), messages.getMessage("sla.eta.nodeal", null, locale));
+			return;
+		}
+		if (!catalog.teamMemberIds(deal.get().partnerId()).contains(command.user().id())) {
+			reply(chat, command.messageId(), messages.getMessage("sla.eta.notpartner", null, locale));
+			return;
+		}
+		WorkingCalendar calendar = calendars.forStorefront(deal.get().storefrontSlug());
+		Instant now = clock.instant();
+		var eta = EtaParser.parse(command.args(), now, calendar.zone());
+		if (eta.isEmpty()) {
+			reply(chat, command.messageId(), messages.getMessage("sla.eta.examples", null, locale));
+			return;
+		}
+		if (!eta.get().isAfter(now)) {
+			reply(chat, command.messageId(), messages.getMessage("sla.eta.past", null, locale));
+			return;
+		}
+		String when = WHEN.format(eta.get().atZone(calendar.zone())) + " (" + calendar.zone().getId() + ")";
+		Object[] args = { Html.escape(command.user().displayName()), when };
+		outbox.send(OutgoingMessage.to(chat, messages.getMessage("sla.eta.promise", args, Locale.ENGLISH) + "\n"
+				+ messages.getMessage("sla.eta.promise", args, Locale.forLanguageTag("ru"))).priority(Priority.HIGH));
+		store.running(deal.get().leadId()).ifPresent(running -> {
+			Duration worked = running.countingSince().isAfter(now) ? running.worked() : running.workedUntil(now, calendar);
+			Duration left = running.allowed().minus(worked);
+			Instant due = left.isNegative() || left.isZero() ? running.dueAt() : calendar.plusWorkingTime(eta.get(), left);
+			if (store.pause(running.id(), worked, eta.get(), due, now)) {
+				for (int percent : store.unsentReminders(running.id())) {
+					Duration point = running.allowed().multipliedBy(percent).dividedBy(100).minus(worked);
+					store.moveReminder(running.id(), percent, calendar.nextWorkingInstant(
+							calendar.plusWorkingTime(eta.get(), point.isNegative() ? Duration.ZERO : point)));
+				}
+				store.event(running.id(), "PAUSED", now, command.user().id(), "until " + eta.get());
+			}
+		});
+	}
+
+	private void remindOfEta(ClockStore.Deal deal, ClockStore.Clock promised) {
+		WorkingCalendar calendar = calendars.forStorefront(deal.storefrontSlug());
+		String when = WHEN.format(promised.pausedUntil().atZone(calendar.zone())) + " (" + calendar.zone().getId() + ")";
+		String importer = Html.escape(accounts.nameOf(deal.importerId()));
+		for (Long member : catalog.teamMemberIds(deal.partnerId())) {
+			Locale locale = accounts.localeOf(member);
+			String service = catalog.service(deal.serviceId()).map(s -> s.title(locale)).orElse("#" + deal.serviceId());
+			outbox.send(OutgoingMessage.to(member, messages.getMessage("sla.eta.passed", new Object[] { when, importer,
+					Html.escape(service) }, locale)).priority(Priority.HIGH));
+		}
+	}
+
+	private void reply(long chat, long replyTo, String html) {
+		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).priority(Priority.HIGH));
+	}
+
+	private void tellManagers(ClockStore.Deal deal, ClockStore.Clock breached) {
+		String partner = catalog.partner(deal.partnerId()).map(p -> p.companyName()).orElse("#" + deal.partnerId());
+		String importer = Html.escape(accounts.nameOf(deal.importerId()));
+		for (Long admin : admins.ids()) {
+			Locale locale = accounts.localeOf(admin);
+			String kind = messages.getMessage(breached.kind() == ClockStore.Kind.FIRST_RESPONSE ? "sla.kind.first" : "sla.kind.next",
+					null, locale);
+			outbox.send(OutgoingMessage.to(admin, messages.getMessage("sla.breach.manager", new Object[] { deal.leadId(),
+					Html.escape(partner), kind, importer, "/" + deal.storefrontSlug(), duration(breached.allowed(), locale) },
+					locale)).priority(Priority.HIGH));
+		}
+		log.warn("SLA breached: lead {} {} after {}", deal.leadId(), breached.kind(), breached.allowed());
+	}
+
+	private WorkingCalendar calendar(long leadId) {
+		return store.deal(leadId).map(d -> calendars.forStorefront(d.storefrontSlug())).orElseGet(() -> WorkingCalendar.allTheTime(clock.getZone()));
+	}
+
+	private String duration(Duration d, Locale locale) {
+		long minutes = Math.max(0, (d.toSeconds() + 59) / 60);
+		return messages.getMessage("sla.duration", new Object[] { minutes / 60, minutes % 60 }, locale);
+	}
+}
