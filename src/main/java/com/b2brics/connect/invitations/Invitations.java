@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -52,31 +51,31 @@ class Invitations {
 
 	// --- invitations
 
-	/** The new invitation's id, or empty when the group already has an open one of this specialization. */
+	/**
+	 * The new invitation's id, or empty when the group already has an open one of this
+	 * specialization. ON CONFLICT rather than catching the duplicate key, which on PostgreSQL
+	 * would abort the caller's transaction.
+	 */
 	Optional<Long> create(String dealKey, long chatId, String storefrontSlug, Specialization specialization, String task,
 			String summaryEn, String summaryRu, long inviterId, Instant now) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		try {
-			jdbc.sql("""
-					INSERT INTO invitations (deal_key, chat_id, storefront_slug, specialization, task, summary_en, summary_ru,
-					                         inviter_id, status, open_key, created_at)
-					VALUES (:deal, :chat, :storefront, :specialization, :task, :en, :ru, :inviter, 'OPEN', :key, :now)""")
-				.param("deal", dealKey)
-				.param("chat", chatId)
-				.param("storefront", storefrontSlug)
-				.param("specialization", specialization.name())
-				.param("task", task)
-				.param("en", cut(summaryEn))
-				.param("ru", cut(summaryRu))
-				.param("inviter", inviterId)
-				.param("key", openKey(chatId, specialization))
-				.param("now", utc(now))
-				.update(keys, "id");
-		}
-		catch (DuplicateKeyException e) {
-			return Optional.empty();
-		}
-		return Optional.of(keys.getKeyAs(Number.class).longValue());
+		int inserted = jdbc.sql("""
+				INSERT INTO invitations (deal_key, chat_id, storefront_slug, specialization, task, summary_en, summary_ru,
+				                         inviter_id, status, open_key, created_at)
+				VALUES (:deal, :chat, :storefront, :specialization, :task, :en, :ru, :inviter, 'OPEN', :key, :now)
+				ON CONFLICT DO NOTHING""")
+			.param("deal", dealKey)
+			.param("chat", chatId)
+			.param("storefront", storefrontSlug)
+			.param("specialization", specialization.name())
+			.param("task", task)
+			.param("en", cut(summaryEn))
+			.param("ru", cut(summaryRu))
+			.param("inviter", inviterId)
+			.param("key", openKey(chatId, specialization))
+			.param("now", utc(now))
+			.update(keys, "id");
+		return inserted == 0 ? Optional.empty() : Optional.of(keys.getKeyAs(Number.class).longValue());
 	}
 
 	private static String cut(String text) {

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -85,21 +84,23 @@ class ClockStore {
 		jdbc.sql("UPDATE sla_deals SET chat_id = :to WHERE chat_id = :from").param("to", toChatId).param("from", fromChatId).update();
 	}
 
-	/** The new running clock, or empty when the lead has one running already. */
+	/**
+	 * The new running clock, or empty when the lead has one running already. ON CONFLICT rather
+	 * than catching the duplicate key: on PostgreSQL a failed statement aborts the caller's whole
+	 * transaction (the update being handled), which H2 does not.
+	 */
 	Optional<Long> start(long leadId, Kind kind, Duration allowed, Instant now, Instant due) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		try {
-			jdbc.sql("""
-					INSERT INTO sla_clocks (lead_id, kind, allowed_ms, started_at, due_at, running_key)
-					VALUES (:lead, :kind, :allowed, :now, :due, :lead)""")
-				.param("lead", leadId)
-				.param("kind", kind.name())
-				.param("allowed", allowed.toMillis())
-				.param("now", utc(now))
-				.param("due", utc(due))
-				.update(keys, "id");
-		}
-		catch (DuplicateKeyException running) {
+		int inserted = jdbc.sql("""
+				INSERT INTO sla_clocks (lead_id, kind, allowed_ms, started_at, due_at, running_key)
+				VALUES (:lead, :kind, :allowed, :now, :due, :lead) ON CONFLICT DO NOTHING""")
+			.param("lead", leadId)
+			.param("kind", kind.name())
+			.param("allowed", allowed.toMillis())
+			.param("now", utc(now))
+			.param("due", utc(due))
+			.update(keys, "id");
+		if (inserted == 0) {
 			return Optional.empty();
 		}
 		return Optional.of(keys.getKeyAs(Number.class).longValue());
