@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -33,20 +32,21 @@ class Leads {
 	/** The new lead, or empty when an open one for this importer and service exists already. */
 	Optional<Lead> create(long serviceId, long partnerId, String storefrontSlug, long importerId, long clickId, Instant now) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
-		try {
-			jdbc.sql("""
-					INSERT INTO leads (service_id, partner_id, storefront_slug, importer_id, click_id, status, open_key, created_at)
-					VALUES (:service, :partner, :storefront, :importer, :click, 'WAITING_FOR_GROUP', :key, :now)""")
-				.param("service", serviceId)
-				.param("partner", partnerId)
-				.param("storefront", storefrontSlug)
-				.param("importer", importerId)
-				.param("click", clickId)
-				.param("key", openKey(importerId, serviceId))
-				.param("now", Clicks.utc(now))
-				.update(keys, "id");
-		}
-		catch (DuplicateKeyException e) {
+		// ON CONFLICT, not a caught duplicate-key error: on PostgreSQL a failed statement would abort
+		// the whole transaction of the update being handled
+		int inserted = jdbc.sql("""
+				INSERT INTO leads (service_id, partner_id, storefront_slug, importer_id, click_id, status, open_key, created_at)
+				VALUES (:service, :partner, :storefront, :importer, :click, 'WAITING_FOR_GROUP', :key, :now)
+				ON CONFLICT DO NOTHING""")
+			.param("service", serviceId)
+			.param("partner", partnerId)
+			.param("storefront", storefrontSlug)
+			.param("importer", importerId)
+			.param("click", clickId)
+			.param("key", openKey(importerId, serviceId))
+			.param("now", Clicks.utc(now))
+			.update(keys, "id");
+		if (inserted == 0) {
 			return Optional.empty();
 		}
 		return Optional.of(new Lead(keys.getKeyAs(Number.class).longValue(), serviceId, partnerId, storefrontSlug,
