@@ -164,23 +164,13 @@ class InvitationEngine {
 	/** A team member of the offered partner pressed Join. */
 	@Transactional
 	Outcome accept(long offerId, long userId) {
-		Optional<Offer> seen = store.offerById(offerId);
-		if (seen.isEmpty()) {
-			return Outcome.UNKNOWN;
+		Answerable answerable = answerable(offerId, userId);
+		if (answerable.refusal() != null) {
+			return answerable.refusal();
 		}
-		if (!catalog.teamMemberIds(seen.get().partnerId()).contains(userId)) {
-			return Outcome.NOT_ALLOWED;
-		}
-		Invitation invitation = store.lock(seen.get().invitationId()).orElseThrow();
-		Offer offer = store.offerById(offerId).orElseThrow();
-		Instant now = now();
-		if (!offer.isLive()) {
-			return Outcome.MOVED_ON;
-		}
-		if (!now.isBefore(offer.deadline())) {
-			expire(invitation, offer, now);
-			return Outcome.EXPIRED;
-		}
+		Invitation invitation = answerable.invitation();
+		Offer offer = answerable.offer();
+		Instant now = answerable.now();
 		store.finish(offerId, Offer.Status.ACCEPTED, userId, null, now);
 		store.close(invitation.id(), Invitation.Status.ACCEPTED, offer.partnerId(), now);
 		store.record(invitation.id(), "ACCEPTED", offer.partnerId(), userId, null, now);
@@ -209,23 +199,13 @@ class InvitationEngine {
 	/** A team member of the offered partner declined, with a reason (BUSY, NOT_MY_FIELD, OTHER). */
 	@Transactional
 	Outcome decline(long offerId, long userId, String reason) {
-		Optional<Offer> seen = store.offerById(offerId);
-		if (seen.isEmpty()) {
-			return Outcome.UNKNOWN;
+		Answerable answerable = answerable(offerId, userId);
+		if (answerable.refusal() != null) {
+			return answerable.refusal();
 		}
-		if (!catalog.teamMemberIds(seen.get().partnerId()).contains(userId)) {
-			return Outcome.NOT_ALLOWED;
-		}
-		Invitation invitation = store.lock(seen.get().invitationId()).orElseThrow();
-		Offer offer = store.offerById(offerId).orElseThrow();
-		Instant now = now();
-		if (!offer.isLive()) {
-			return Outcome.MOVED_ON;
-		}
-		if (!now.isBefore(offer.deadline())) {
-			expire(invitation, offer, now);
-			return Outcome.EXPIRED;
-		}
+		Invitation invitation = answerable.invitation();
+		Offer offer = answerable.offer();
+		Instant now = answerable.now();
 		store.finish(offerId, Offer.Status.DECLINED, userId, reason, now);
 		store.record(invitation.id(), "DECLINED", offer.partnerId(), userId, reason, now);
 		settle(invitation, offer, member -> member == userId ? texts.text(accounts.localeOf(member), "invite.offer.declined.you")
@@ -234,6 +214,36 @@ class InvitationEngine {
 		offerNext(store.lock(invitation.id()).orElseThrow(), now);
 		refreshStatus(invitation.id());
 		return Outcome.DONE;
+	}
+
+	/** A live offer, locked with its invitation, that the user may answer now; or why not. */
+	private record Answerable(Outcome refusal, Invitation invitation, Offer offer, Instant now) {
+	}
+
+	/**
+	 * Checks a Join or Decline: the offer exists, the user is on the offered partner's team, and
+	 * (under the invitation's row lock) it is still live and not past its deadline; a press after
+	 * the deadline expires it at once, whether or not the timer has run yet.
+	 */
+	private Answerable answerable(long offerId, long userId) {
+		Optional<Offer> seen = store.offerById(offerId);
+		if (seen.isEmpty()) {
+			return new Answerable(Outcome.UNKNOWN, null, null, null);
+		}
+		if (!catalog.teamMemberIds(seen.get().partnerId()).contains(userId)) {
+			return new Answerable(Outcome.NOT_ALLOWED, null, null, null);
+		}
+		Invitation invitation = store.lock(seen.get().invitationId()).orElseThrow();
+		Offer offer = store.offerById(offerId).orElseThrow();
+		Instant now = now();
+		if (!offer.isLive()) {
+			return new Answerable(Outcome.MOVED_ON, null, null, null);
+		}
+		if (!now.isBefore(offer.deadline())) {
+			expire(invitation, offer, now);
+			return new Answerable(Outcome.EXPIRED, null, null, null);
+		}
+		return new Answerable(null, invitation, offer, now);
 	}
 
 	/**
