@@ -54,7 +54,22 @@ public class GroupPool {
 	 */
 	@Transactional
 	public Optional<Long> take(long leadId) {
-		Optional<Long> taken = groups.take(leadId, clock.instant());
+		return takeFor(Holder.LEAD, leadId);
+	}
+
+	/**
+	 * Takes a free group for a holder of any kind (a lead, an exporter's personal group, a referral
+	 * chat, …), atomically: two holders never get one group, and a holder that has a group gets the
+	 * same one again. Empty when the pool is empty: the caller keeps its holder waiting and tries
+	 * again on {@link GroupRegistered} and {@link GroupReleased}. When the pool runs low, the admins
+	 * are told once.
+	 */
+	@Transactional
+	public Optional<Long> takeFor(String holderKind, long holderId) {
+		if (holderKind == null || !holderKind.matches("[A-Z_]{1,24}")) {
+			throw new IllegalArgumentException("holder kind takes A-Z and _ only: " + holderKind);
+		}
+		Optional<Long> taken = groups.take(holderKind, holderId, clock.instant());
 		if (taken.isPresent()) {
 			long free = groups.countFree();
 			if (free < properties.lowWaterMark() && groups.markLowAlerted()) {
@@ -98,6 +113,26 @@ public class GroupPool {
 		log.info("Group {} cleaned and back in the pool", chatId);
 		events.publishEvent(new GroupReleased(chatId));
 		return true;
+	}
+
+	/** The group a holder has now, if any. */
+	public Optional<Long> groupOf(String holderKind, long holderId) {
+		return groups.heldBy(holderKind, holderId);
+	}
+
+	/** Who the group serves now; empty for a free, gone or unknown group. */
+	public Optional<Holder> holderOf(long chatId) {
+		return groups.holder(chatId);
+	}
+
+	/**
+	 * What a pool group serves: its kind (LEAD, or a kind another module names, in capitals) and
+	 * the id the owning module gave it.
+	 */
+	public record Holder(String kind, long id) {
+
+		/** The kind of a lead's deal group. */
+		public static final String LEAD = "LEAD";
 	}
 
 	/** FREE, IN_USE or GONE; empty for a chat that never was in the pool. */

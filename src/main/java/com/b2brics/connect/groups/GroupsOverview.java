@@ -21,7 +21,9 @@ public class GroupsOverview {
 		this.accounts = accounts;
 	}
 
-	public record PoolGroup(long chatId, String title, String status, Long leadId, long members, Instant updatedAt) {
+	/** A pool group as the admins see it; holder is what the group serves now, e.g. LEAD 42, empty when free. */
+	public record PoolGroup(long chatId, String title, String status, Long leadId, String holder, long members,
+			Instant updatedAt) {
 	}
 
 	public record RefusedJoin(Instant at, long chatId, String groupTitle, long userId, String userName, String reason,
@@ -30,7 +32,8 @@ public class GroupsOverview {
 
 	public List<PoolGroup> pool() {
 		return groups.all().stream()
-			.map(r -> new PoolGroup(r.chatId(), r.title(), r.status(), r.leadId(), r.members(), r.updatedAt()))
+			.map(r -> new PoolGroup(r.chatId(), r.title(), r.status(), r.leadId(),
+					r.holderKind() == null ? null : r.holderKind() + " " + r.holderId(), r.members(), r.updatedAt()))
 			.toList();
 	}
 

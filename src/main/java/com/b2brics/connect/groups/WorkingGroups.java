@@ -85,7 +85,7 @@ class WorkingGroups {
 	/** An in-use group becomes free again; false if it was not in use (released already, or gone). */
 	boolean free(long chatId, Instant now) {
 		return jdbc.sql("""
-				UPDATE working_groups SET status = 'FREE', lead_id = NULL, updated_at = :now
+				UPDATE working_groups SET status = 'FREE', lead_id = NULL, holder_kind = NULL, holder_id = NULL, updated_at = :now
 				WHERE chat_id = :chat AND status = 'IN_USE'""")
 			.param("now", utc(now))
 			.param("chat", chatId)
@@ -124,16 +124,18 @@ class WorkingGroups {
 	}
 
 	/** The pool at a glance, for the admins' page. */
-	record Row(long chatId, String title, String status, Long leadId, long members, Instant updatedAt) {
+	record Row(long chatId, String title, String status, Long leadId, String holderKind, Long holderId, long members,
+			Instant updatedAt) {
 	}
 
 	List<Row> all() {
 		return jdbc.sql("""
-				SELECT g.chat_id, g.title, g.status, g.lead_id, g.updated_at,
+				SELECT g.chat_id, g.title, g.status, g.lead_id, g.holder_kind, g.holder_id, g.updated_at,
 				       (SELECT COUNT(*) FROM group_members m WHERE m.chat_id = g.chat_id) AS members
 				FROM working_groups g ORDER BY g.status, g.registered_at, g.chat_id""")
 			.query((rs, n) -> new Row(rs.getLong("chat_id"), rs.getString("title"), rs.getString("status"),
-					(Long) rs.getObject("lead_id", Long.class), rs.getLong("members"),
+					(Long) rs.getObject("lead_id", Long.class), rs.getString("holder_kind"),
+					(Long) rs.getObject("holder_id", Long.class), rs.getLong("members"),
 					rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
 			.list();
 	}
@@ -145,20 +147,46 @@ class WorkingGroups {
 			.optional();
 	}
 
-	/** Takes the oldest free group for the lead, atomically across instances; empty when none is free. */
-	Optional<Long> take(long leadId, Instant now) {
+	/**
+	 * Takes the oldest free group for the holder, atomically across instances; empty when none is
+	 * free. A holder that has a group already gets that one back (one group per holder).
+	 */
+	Optional<Long> take(String kind, long holderId, Instant now) {
+		Optional<Long> held = heldBy(kind, holderId);
+		if (held.isPresent()) {
+			return held;
+		}
 		int taken = jdbc.sql("""
-				UPDATE working_groups SET status = 'IN_USE', lead_id = :lead, updated_at = :now
+				UPDATE working_groups SET status = 'IN_USE', holder_kind = :kind, holder_id = :holder,
+				       lead_id = CASE WHEN :kind = 'LEAD' THEN :holder ELSE NULL END, updated_at = :now
 				WHERE chat_id = (SELECT chat_id FROM working_groups WHERE status = 'FREE'
 				                 ORDER BY registered_at, chat_id LIMIT 1 FOR UPDATE SKIP LOCKED)
-				  AND status = 'FREE'""")
-			.param("lead", leadId)
+				  AND status = 'FREE'
+				  AND NOT EXISTS (SELECT 1 FROM working_groups h WHERE h.holder_kind = :kind AND h.holder_id = :holder)""")
+			.param("kind", kind)
+			.param("holder", holderId)
 			.param("now", utc(now))
 			.update();
 		if (taken == 0) {
-			return Optional.empty();
+			return heldBy(kind, holderId);
 		}
-		return jdbc.sql("SELECT chat_id FROM working_groups WHERE lead_id = :lead").param("lead", leadId).query(Long.class).optional();
+		return heldBy(kind, holderId);
+	}
+
+	Optional<Long> heldBy(String kind, long holderId) {
+		return jdbc.sql("SELECT chat_id FROM working_groups WHERE holder_kind = :kind AND holder_id = :holder AND status = 'IN_USE'")
+			.param("kind", kind)
+			.param("holder", holderId)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Who holds the group now; empty for a free, gone or unknown group. */
+	Optional<GroupPool.Holder> holder(long chatId) {
+		return jdbc.sql("SELECT holder_kind, holder_id FROM working_groups WHERE chat_id = :chat AND status = 'IN_USE' AND holder_kind IS NOT NULL")
+			.param("chat", chatId)
+			.query((rs, n) -> new GroupPool.Holder(rs.getString("holder_kind"), rs.getLong("holder_id")))
+			.optional();
 	}
 
 	java.util.List<Long> inPool() {

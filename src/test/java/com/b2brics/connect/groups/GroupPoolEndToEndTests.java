@@ -36,6 +36,34 @@ class GroupPoolEndToEndTests extends EndToEndTest {
 	}
 
 	@Test
+	void holdersOfAnyKindGetOneGroupEachAndTheSameOneAgainUntilItIsReleased() {
+		serveWaitingLeads();
+		emptyThePool();
+		long first = addPoolGroup("Holder room A");
+		long second = addPoolGroup("Holder room B");
+		long holder = System.nanoTime();
+
+		long taken = pool.takeFor("TEST_ROOM", holder).orElseThrow();
+		assertThat(pool.takeFor("TEST_ROOM", holder)).contains(taken);
+		assertThat(pool.groupOf("TEST_ROOM", holder)).contains(taken);
+		assertThat(pool.holderOf(taken)).contains(new GroupPool.Holder("TEST_ROOM", holder));
+		long other = pool.takeFor("TEST_ROOM", holder + 1).orElseThrow();
+		assertThat(other).isNotEqualTo(taken);
+		assertThat(java.util.List.of(first, second)).contains(taken, other);
+
+		assertThat(pool.release(taken)).isTrue();
+		assertThat(pool.holderOf(taken)).isEmpty();
+		assertThat(pool.groupOf("TEST_ROOM", holder)).isEmpty();
+		assertThat(pool.release(other)).isTrue();
+		assertThat(pool.takeFor("TEST_ROOM", holder + 2)).isPresent();
+		assertThat(pool.takeFor("TEST_ROOM", holder + 3)).isPresent();
+		assertThat(pool.takeFor("TEST_ROOM", holder + 4)).as("two groups, three holders").isEmpty();
+		pool.groupOf("TEST_ROOM", holder + 2).ifPresent(pool::release);
+		pool.groupOf("TEST_ROOM", holder + 3).ifPresent(pool::release);
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> pool.takeFor("lead; drop", 1));
+	}
+
+	@Test
 	void aGroupOfSomeoneWhoIsNoAdminIsRefusedAndTheBotLeaves() {
 		SimulatedUser stranger = sandbox.newUser("Stranger", "ru");
 		long group = sandbox.createGroup("Not a deal room", stranger);
