@@ -1,6 +1,9 @@
 package com.b2brics.connect.sla;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -12,8 +15,11 @@ import org.springframework.stereotype.Component;
 import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
+import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.Html;
+import com.b2brics.connect.telegram.InlineButton;
+import com.b2brics.connect.telegram.Keyboard;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
@@ -21,7 +27,8 @@ import com.b2brics.connect.telegram.Priority;
 /**
  * {@code /hours} in the bot: a partner's team member sees or sets the company's working hours and
  * time zone. The response clocks of leads started afterwards run in them, with the holidays of the
- * storefront's country; clocks already running keep the hours they started with.
+ * storefront's country; clocks already running keep the hours they started with. Buttons pick a
+ * common time zone, keeping the days and hours.
  */
 @Component
 class WorkingHoursCommand {
@@ -45,6 +52,13 @@ class WorkingHoursCommand {
 		this.clock = clock;
 	}
 
+	/** Common zones offered as buttons: the storefronts' countries. */
+	static final List<String> COMMON_ZONES = List.of("Europe/Moscow", "Asia/Kolkata", "Asia/Shanghai", "America/Sao_Paulo",
+			"Africa/Cairo", "Africa/Johannesburg");
+
+	/** A zone button: keeps the days and hours (Monday to Friday 09:00 to 18:00 if none are set) in the zone picked. */
+	static final String ZONE = "sla_zone";
+
 	@EventListener
 	void on(CommandReceived command) {
 		if (!"hours".equals(command.command()) || !command.chat().isPrivate()) {
@@ -54,41 +68,66 @@ class WorkingHoursCommand {
 		long userId = command.user().id();
 		String args = command.args() == null ? "" : command.args().trim();
 		var partner = catalog.partnerOfTeamMember(userId);
-		String answer;
-		if (partner.isEmpty()) {
-			answer = messages.getMessage("sla.hours.notpartner", null, locale);
+		if (partner.isEmpty() || args.isEmpty()) {
+			outbox.send(current(command.chat().id(), userId, locale));
+			return;
 		}
-		else if (args.isEmpty()) {
-			answer = current(partner.get(), locale);
-		}
-		else {
-			var hours = PartnerHours.read(args);
-			if (hours.isEmpty()) {
-				answer = messages.getMessage("sla.hours.bad", null, locale) + "\n\n" + messages.getMessage("sla.hours.examples", null, locale);
-			}
-			else {
-				store.set(partner.get().id(), hours.get(), userId, clock.instant());
-				log.info("Partner {} set its working hours to {} {} (user {})", partner.get().id(), hours.get().zone(),
-						hours.get().stored(), userId);
-				answer = messages.getMessage("sla.hours.saved", new Object[] { Html.escape(partner.get().companyName()),
-						PartnerHours.describe(hours.get().hours(), locale), hours.get().zone().getId() }, locale);
-			}
-		}
+		var hours = PartnerHours.read(args);
+		String answer = hours.isEmpty()
+				? messages.getMessage("sla.hours.bad", null, locale) + "\n\n" + messages.getMessage("sla.hours.examples", null, locale)
+				: save(partner.get(), hours.get(), userId, locale);
 		outbox.send(OutgoingMessage.to(command.chat().id(), answer).priority(Priority.HIGH));
 	}
 
-	/** What {@code /hours} alone answers the user: the company's hours and how to set them, or how to join a team. */
-	String answer(long userId, Locale locale) {
-		return catalog.partnerOfTeamMember(userId).map(partner -> current(partner, locale))
-			.orElseGet(() -> messages.getMessage("sla.hours.notpartner", null, locale));
+	@EventListener
+	void on(ButtonPressed pressed) {
+		if (!ZONE.equals(pressed.action())) {
+			return;
+		}
+		Locale locale = accounts.of(pressed.user());
+		long userId = pressed.user().id();
+		var partner = catalog.partnerOfTeamMember(userId);
+		int index = pressed.payload().matches("\\d{1,2}") ? Integer.parseInt(pressed.payload()) : -1;
+		if (partner.isEmpty() || index < 0 || index >= COMMON_ZONES.size()) {
+			outbox.answerButton(pressed.callbackQueryId(), messages.getMessage("sla.hours.zone.refused", null, locale), true);
+			return;
+		}
+		outbox.answerButton(pressed.callbackQueryId(), null, false);
+		ZoneId zone = ZoneId.of(COMMON_ZONES.get(index));
+		PartnerHours hours = store.of(partner.get().id()).map(own -> new PartnerHours(zone, own.hours()))
+			.orElseGet(() -> new PartnerHours(zone, StorefrontCalendars.usualWeek("RU")));
+		outbox.send(OutgoingMessage.to(userId, save(partner.get(), hours, userId, locale)).priority(Priority.HIGH));
 	}
 
-	private String current(Partner partner, Locale locale) {
-		String name = Html.escape(partner.companyName());
-		String now = store.of(partner.id())
+	private String save(Partner partner, PartnerHours hours, long userId, Locale locale) {
+		store.set(partner.id(), hours, userId, clock.instant());
+		log.info("Partner {} set its working hours to {} {} (user {})", partner.id(), hours.zone(), hours.stored(), userId);
+		return messages.getMessage("sla.hours.saved", new Object[] { Html.escape(partner.companyName()),
+				PartnerHours.describe(hours.hours(), locale), hours.zone().getId() }, locale);
+	}
+
+	/**
+	 * What {@code /hours} alone answers the user in that chat: the company's hours, how to set
+	 * them and buttons for common time zones; or how to join a team.
+	 */
+	OutgoingMessage current(long chatId, long userId, Locale locale) {
+		var partner = catalog.partnerOfTeamMember(userId);
+		if (partner.isEmpty()) {
+			return OutgoingMessage.to(chatId, messages.getMessage("sla.hours.notpartner", null, locale));
+		}
+		String name = Html.escape(partner.get().companyName());
+		String now = store.of(partner.get().id())
 			.map(hours -> messages.getMessage("sla.hours.current",
 					new Object[] { name, PartnerHours.describe(hours.hours(), locale), hours.zone().getId() }, locale))
 			.orElseGet(() -> messages.getMessage("sla.hours.default", new Object[] { name }, locale));
-		return now + "\n\n" + messages.getMessage("sla.hours.examples", null, locale);
+		List<InlineButton> zones = new ArrayList<>();
+		for (int i = 0; i < COMMON_ZONES.size(); i++) {
+			zones.add(InlineButton.callback(messages.getMessage("sla.hours.zone", new Object[] { COMMON_ZONES.get(i) }, locale), ZONE,
+					Integer.toString(i)).forUser(userId));
+		}
+		return OutgoingMessage.to(chatId, now + "\n\n" + messages.getMessage("sla.hours.examples", null, locale) + "\n\n"
+				+ messages.getMessage("sla.hours.zones", null, locale))
+			.with(Keyboard.column(zones.toArray(InlineButton[]::new)))
+			.priority(Priority.HIGH);
 	}
 }
