@@ -45,7 +45,12 @@ class PartnerStats {
 
 	@EventListener
 	void on(CommandReceived command) {
-		if (!"stats".equals(command.command()) || !command.chat().isPrivate()) {
+		if (!"stats".equals(command.command())) {
+			return;
+		}
+		if (!command.chat().isPrivate()) {
+			outbox.send(OutgoingMessage.to(command.chat().id(),
+					messages.getMessage("sla.stats.private", null, accounts.of(command.user()))).replyTo(command.messageId()));
 			return;
 		}
 		outbox.send(OutgoingMessage.to(command.chat().id(), answer(command.user().id(), accounts.of(command.user())))

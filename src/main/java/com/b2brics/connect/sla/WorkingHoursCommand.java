@@ -61,10 +61,15 @@ class WorkingHoursCommand {
 
 	@EventListener
 	void on(CommandReceived command) {
-		if (!"hours".equals(command.command()) || !command.chat().isPrivate()) {
+		if (!"hours".equals(command.command())) {
 			return;
 		}
 		Locale locale = accounts.of(command.user());
+		if (!command.chat().isPrivate()) {
+			outbox.send(OutgoingMessage.to(command.chat().id(), messages.getMessage("sla.hours.private", null, locale))
+				.replyTo(command.messageId()));
+			return;
+		}
 		long userId = command.user().id();
 		String args = command.args() == null ? "" : command.args().trim();
 		var partner = catalog.partnerOfTeamMember(userId);

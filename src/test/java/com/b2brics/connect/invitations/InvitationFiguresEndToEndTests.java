@@ -19,7 +19,8 @@ import com.b2brics.connect.sandbox.client.SimulatedUser;
 
 /**
  * The figures of invitations, through the sandbox: the ranked list keeps every component of each
- * score and the measured lead first responses it used; after a decline, a time-out and a Join,
+ * score and the measured lead first responses it used (a candidate that answered an importer
+ * has them); after a decline, a time-out and a Join,
  * each of the three partners sees its answers to offers in /stats, counted from the stored offers.
  */
 class InvitationFiguresEndToEndTests extends InvitationTestSupport {
@@ -65,6 +66,15 @@ class InvitationFiguresEndToEndTests extends InvitationTestSupport {
 	@Test
 	void theRankedListKeepsEachComponentAndPartnersSeeTheirAnswersToOffersInStats() throws Exception {
 		everyoneReachable(Specialization.LOGISTICS, "brazil");
+		// one of the candidates answers an importer of its own first, so it has a measured first response
+		com.b2brics.connect.catalog.Service ownService = catalog.partners(Specialization.LOGISTICS, "brazil").stream()
+			.flatMap(p -> catalog.services("brazil").stream().filter(s -> s.partnerId() == p.id()))
+			.findFirst().orElseThrow();
+		long answering = ownService.partnerId();
+		TestDeal own = openDeal("Mariana", ownService);
+		own.partner().write(own.group(), "Olá Mariana, we can load next week.");
+		await().atMost(Duration.ofSeconds(10)).until(() -> measured.get(0).leadFirstResponse(answering, "brazil",
+				clock.instant().minus(Ranking.LEAD_WINDOW)).judged() > 0);
 		TestDeal deal = openDeal("Lucas", serviceOf("brics-conformity", "brazil"));
 		Map<Long, InvitationFigures.Answers> before = new HashMap<>();
 		catalog.partners(Specialization.LOGISTICS, "brazil").forEach(p -> before.put(p.id(), figures.lastDays(p.id(), 30)));
@@ -88,6 +98,11 @@ class InvitationFiguresEndToEndTests extends InvitationTestSupport {
 				assertThat(number(c, "lead_within_sla")).isEqualTo(lead.withinSla().orElseThrow());
 			}
 		}
+
+		Map<String, Object> measuredOne = ranked.stream().filter(c -> id(c, "partner_id") == answering).findFirst().orElseThrow();
+		assertThat(((Number) measuredOne.get("lead_answered")).intValue()).isPositive();
+		assertThat(measuredOne.get("lead_within_sla")).isNotNull();
+		assertThat(measuredOne.get("lead_median_ms")).isNotNull();
 
 		// the first declines after 6 minutes
 		long first = id(liveOffer(invitation), "partner_id");

@@ -320,6 +320,12 @@ class ResponseClocksEndToEndTests extends EndToEndTest {
 			assertThat(dueAt(deal.leadId(), "FIRST_RESPONSE")).isEqualTo(moscow("2026-12-16T20:00"));
 			assertThat(clockOf(deal.leadId(), "FIRST_RESPONSE")).containsEntry("calendar_zone", "Europe/Moscow");
 
+			// /hours in the group: pointed to the private chat, nothing changed
+			deal.partner().write(deal.group(), "/hours Mon-Fri 09:00-18:00 UTC");
+			seesInGroup(deal.partner(), deal.group(), plain(messages.getMessage("sla.hours.private", null, locale)).substring(0, 25));
+			assertThat(jdbc.sql("SELECT zone FROM sla_partner_hours WHERE partner_id = :p").param("p", partnerId).query(String.class)
+				.single()).isEqualTo("Europe/Moscow");
+
 			// a change now leaves the running clock in the hours it started with
 			deal.partner().writeToBot("/hours Mon-Fri 09:00-18:00 Europe/Moscow");
 			await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT hours FROM sla_partner_hours WHERE partner_id = :p")
