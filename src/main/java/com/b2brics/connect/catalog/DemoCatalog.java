@@ -1,5 +1,8 @@
 package com.b2brics.connect.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -9,7 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills an empty catalog with the demo catalog ({@code demo/catalog.yml}) at start, when
+ * Fills an empty catalog with the demo catalog ({@code demo/catalog.yml}): partners with their
+ * services, exporters with their products; at start, when
  * {@code b2brics.demo.enabled} is true. A catalog that has any storefront is left alone, and every
  * row is inserted only if absent, so two instances starting at once on an empty database, or a
  * second load, change nothing.
@@ -66,8 +70,12 @@ class DemoCatalog implements ApplicationRunner {
 				s.names().forEach((language, name) -> storefronts.nameIfAbsent(id, language, name));
 			}
 			int servicePosition = 0;
-			for (DemoCatalogFile.DemoPartner p : file.partners()) {
-				long partnerId = partners.insertIfAbsent(p.slug(), p.company(), true);
+			List<DemoCatalogFile.DemoPartner> companies = new ArrayList<>(file.partners());
+			companies.addAll(file.exporters());
+			for (DemoCatalogFile.DemoPartner p : companies) {
+				boolean exporter = file.exporters().contains(p);
+				long partnerId = partners.insertIfAbsent(p.slug(), p.company(), true,
+						exporter ? Partner.Kind.EXPORTER : Partner.Kind.PARTNER);
 				p.profiles().forEach((language, profile) -> partners.profileIfAbsent(partnerId, language, profile));
 				p.specializations().forEach(specialization -> partners.specializationIfAbsent(partnerId, specialization));
 				for (String storefront : p.storefronts()) {
@@ -78,7 +86,7 @@ class DemoCatalog implements ApplicationRunner {
 					servicePosition++;
 					for (String storefront : s.storefronts()) {
 						long serviceId = services.insertIfAbsent(storefronts.idOf(storefront).orElseThrow(), s.slug(), partnerId,
-								s.specialization(), servicePosition);
+								s.specialization(), exporter ? Service.Kind.PRODUCT : Service.Kind.SERVICE, servicePosition);
 						s.titles().forEach((language, title) -> services.textIfAbsent(serviceId, language, title,
 								s.descriptions().getOrDefault(language, "")));
 					}
