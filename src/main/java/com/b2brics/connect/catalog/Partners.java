@@ -82,6 +82,10 @@ class Partners {
 			.list();
 	}
 
+	long count(Partner.Kind kind) {
+		return jdbc.sql("SELECT COUNT(*) FROM catalog_partners WHERE kind = :kind").param("kind", kind.name()).query(Long.class).single();
+	}
+
 	Optional<Long> idOf(String slug) {
 		return jdbc.sql("SELECT id FROM catalog_partners WHERE slug = :slug").param("slug", slug).query(Long.class).optional();
 	}

@@ -139,7 +139,7 @@ class LeadGroups {
 
 		for (Long member : catalog.teamMemberIds(partner.id())) {
 			Locale locale = accounts.localeOf(member);
-			String link = invites.linkFor(chat, member, Role.PARTNER);
+			String link = invites.linkFor(chat, member, service.isProduct() ? Role.EXPORTER : Role.PARTNER);
 			outbox.send(OutgoingMessage.to(member, messages.getMessage("lead.partner.new" + suffix, new Object[] {
 					serviceUrl, Html.escape(service.title(locale)), partnerUrl, Html.escape(partner.companyName()),
 					storefront, Html.escape(importerName) }, locale))
