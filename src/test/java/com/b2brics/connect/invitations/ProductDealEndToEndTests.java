@@ -103,5 +103,20 @@ class ProductDealEndToEndTests extends InvitationTestSupport {
 		assertThat(offered.text()).contains(spec(carrier, Specialization.LOGISTICS)).contains("Shenzhen SolarTech")
 			.contains("/china");
 		assertThat(offered.buttons()).containsExactly(t(carrier, "invite.offer.join"), t(carrier, "invite.offer.decline"));
+
+		// the exporter's team closes the deal like a partner's: the importer is sent back to the product page
+		exporterMember.write(group, "/close");
+		await().atMost(Duration.ofSeconds(60)).until(() -> exporterMember.messages(group).stream()
+			.filter(m -> m.hasButton(t(exporterMember, "lead.close.yes"))).count() == 1);
+		exporterMember.press(group, t(exporterMember, "lead.close.yes"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> importer.messages(importer.botChat()).stream()
+			.anyMatch(m -> m.text() != null && m.text().contains("is closed") && m.text().contains("product page")));
+		assertThat(importer.messages(importer.botChat()).stream().filter(m -> m.text() != null && m.text().contains("product page"))
+			.reduce((a, b) -> b).orElseThrow().text()).contains(title).contains("the exporter Shenzhen SolarTech")
+			.contains(product.path());
+		SimulatedUser colleague = team.get(1);
+		colleague.sees(colleague.botChat(), plain(head(t(colleague, "lead.closed.why.exporter", nameOf(exporterMember)))));
+		assertThat(jdbc.sql("SELECT close_reason FROM leads WHERE importer_id = :id").param("id", importer.id())
+			.query(String.class).single()).isEqualTo("PARTNER");
 	}
 }
