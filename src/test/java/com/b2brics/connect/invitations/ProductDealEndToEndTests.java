@@ -70,8 +70,12 @@ class ProductDealEndToEndTests extends InvitationTestSupport {
 		}
 		seesInGroup(importer, group, "joined the chat (exporter)");
 
-		// someone else with an exporter's personal link stays out
+		// the partner cabinet is not an exporter's
 		SimulatedUser exporterMember = team.get(0);
+		exporterMember.write(exporterMember.botChat(), "/cabinet");
+		exporterMember.sees(exporterMember.botChat(), plain(head(t(exporterMember, "partners.cabinet.notpartner"))));
+
+		// someone else with an exporter's personal link stays out
 		String exportersLink = (String) exporterMember.messages(exporterMember.botChat()).stream()
 			.filter(m -> m.hasButton(t(exporterMember, "lead.partner.join")))
 			.reduce((a, b) -> b).orElseThrow()
