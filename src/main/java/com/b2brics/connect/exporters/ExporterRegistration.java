@@ -135,7 +135,13 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 		if (carriedCode != null && !carriedCode.isBlank()) {
 			offerCode(user, carriedCode, locale);
 		}
-		ask(exporters.ofUser(user.id()).orElseThrow(), locale);
+		Exporter now = exporters.ofUser(user.id()).orElseThrow();
+		if (now.state() == Exporter.State.REFERRAL && now.referralCode() != null
+				&& exporters.advance(user.id(), Exporter.State.REFERRAL, Exporter.State.CONTACT)) {
+			// a link's code was accepted while the person was at the code step: that step is done
+			now = exporters.ofUser(user.id()).orElseThrow();
+		}
+		ask(now, locale);
 	}
 
 	// ---- the steps' questions
