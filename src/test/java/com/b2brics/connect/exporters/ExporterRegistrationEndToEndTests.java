@@ -45,30 +45,12 @@ class ExporterRegistrationEndToEndTests extends ExporterTestSupport {
 		jdbc.sql("DELETE FROM catalog_partners WHERE slug LIKE 'exporters-test-%'").update();
 	}
 
-	/** The manager fair rotation gives the next exporter, read from the stored counts. */
-	private long nextManager() {
-		Map<Long, long[]> state = new java.util.TreeMap<>();
-		for (long id : List.of(MANAGER_ONE, MANAGER_TWO)) {
-			state.put(id, new long[] { 0, 0 });
-		}
-		jdbc.sql("SELECT * FROM exporter_managers").query().listOfRows().forEach(row -> {
-			long id = number(row, "telegram_user_id");
-			if (state.containsKey(id)) {
-				state.put(id, new long[] { number(row, "assigned_count"), number(row, "last_assigned_seq") });
-			}
-		});
-		return state.entrySet().stream()
-			.min(java.util.Comparator.<Map.Entry<Long, long[]>>comparingLong(e -> e.getValue()[0])
-				.thenComparingLong(e -> e.getValue()[1]).thenComparingLong(Map.Entry::getKey))
-			.orElseThrow().getKey();
-	}
-
 	@Test
 	void anExporterRegistersAndGetsAPersonalGroupWithTheirManagerWhereTheyCanInvite() {
 		long violations = sandbox.stats().violationsTotal();
 		managersReachable();
 		aFreeGroup("Room for Ural Honey");
-		long manager = nextManager();
+		long manager = pick(state());
 		SimulatedUser elena = newPerson("Elena");
 		registers(elena, "Ural Honey Export", "Russia");
 
@@ -250,6 +232,51 @@ class ExporterRegistrationEndToEndTests extends ExporterTestSupport {
 		// a contact nobody asked for is still answered by partner onboarding
 		ivan.shareContact("+79990000000");
 		ivan.sees(ivan.botChat(), "I did not ask for a contact");
+	}
+
+	@Test
+	void twoExportersSharingTheirContactsAtTheSameMomentGetManagersAsIfOneCameAfterTheOther() throws Exception {
+		managersReachable();
+		aFreeGroup("Room for the first of two");
+		while (pool.freeGroups() < 2) {
+			addPoolGroup("Room for the second of two");
+		}
+		SimulatedUser anya = newPerson("Anya");
+		SimulatedUser boris = newPerson("Boris");
+		for (SimulatedUser user : List.of(anya, boris)) {
+			user.writeToBot("/register");
+			user.sees(user.botChat(), "Step 1");
+			user.writeToBot(user.firstName() + " Grain Export");
+			user.sees(user.botChat(), "Step 2");
+			user.press(user.botChat(), "India");
+			user.sees(user.botChat(), "Last step");
+		}
+		Map<Long, Long> before = counts();
+		Map<Long, Long> expected = afterSequential(state(), 2);
+		java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+		var shares = List.of(anya, boris).stream().map(user -> java.util.concurrent.CompletableFuture.runAsync(() -> {
+			try {
+				together.await();
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+			user.press(user.botChat(), SHARE);
+		})).toList();
+		shares.forEach(java.util.concurrent.CompletableFuture::join);
+		anya.sees(anya.botChat(), "Welcome to B2BRICS, Anya Grain Export");
+		boris.sees(boris.botChat(), "Welcome to B2BRICS, Boris Grain Export");
+		assertThat(counts()).isEqualTo(expected);
+		long anyasManager = number(row(anya).orElseThrow(), "manager_id");
+		long borisManager = number(row(boris).orElseThrow(), "manager_id");
+		if (before.get(MANAGER_ONE).equals(before.get(MANAGER_TWO))) {
+			assertThat(anyasManager).isNotEqualTo(borisManager);
+		}
+		anya.sees(anya.botChat(), "Your personal group with your B2BRICS manager is ready");
+		boris.sees(boris.botChat(), "Your personal group with your B2BRICS manager is ready");
+		assertThat(number(row(anya).orElseThrow(), "group_chat_id")).isNotEqualTo(number(row(boris).orElseThrow(), "group_chat_id"));
+		sandbox.user(anyasManager).sees(anyasManager, "A new exporter is assigned to you: Anya Grain Export");
+		sandbox.user(borisManager).sees(borisManager, "A new exporter is assigned to you: Boris Grain Export");
 	}
 
 	@Test

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.b2brics.connect.EndToEndTest;
 import com.b2brics.connect.sandbox.client.SandboxClient;
@@ -114,6 +116,46 @@ abstract class ExporterTestSupport extends EndToEndTest {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** Each manager's count and the order of their last assignment, as stored. */
+	Map<Long, long[]> state() {
+		Map<Long, long[]> state = new TreeMap<>();
+		for (long id : List.of(MANAGER_ONE, MANAGER_TWO)) {
+			state.put(id, new long[] { 0, 0 });
+		}
+		jdbc.sql("SELECT * FROM exporter_managers").query().listOfRows().forEach(row -> {
+			long id = number(row, "telegram_user_id");
+			if (state.containsKey(id)) {
+				state.put(id, new long[] { number(row, "assigned_count"), number(row, "last_assigned_seq") });
+			}
+		});
+		return state;
+	}
+
+	static long pick(Map<Long, long[]> state) {
+		return state.entrySet().stream()
+			.min(Comparator.<Map.Entry<Long, long[]>>comparingLong(e -> e.getValue()[0]).thenComparingLong(e -> e.getValue()[1])
+				.thenComparingLong(Map.Entry::getKey))
+			.orElseThrow().getKey();
+	}
+
+	/** What assigning one after another would do to the counts. */
+	static Map<Long, Long> afterSequential(Map<Long, long[]> state, int assignments) {
+		long seq = state.values().stream().mapToLong(v -> v[1]).max().orElse(0);
+		for (int i = 0; i < assignments; i++) {
+			long next = pick(state);
+			state.put(next, new long[] { state.get(next)[0] + 1, ++seq });
+		}
+		Map<Long, Long> counts = new TreeMap<>();
+		state.forEach((id, v) -> counts.put(id, v[0]));
+		return counts;
+	}
+
+	Map<Long, Long> counts() {
+		Map<Long, Long> counts = new TreeMap<>();
+		state().forEach((id, v) -> counts.put(id, v[0]));
+		return counts;
 	}
 
 	static long number(Map<String, Object> row, String column) {
