@@ -244,8 +244,10 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 	private void card(long user, Locale locale, Partner partner, ReferralCodes.Code code) {
 		String siteLink = site.siteUrl() + "/r/" + code.code();
 		String botLink = links.deepLink(ReferralCode.PAYLOAD_PREFIX + code.code());
-		String ru = text(RUSSIAN, "referrals.paste.ru", code.code(), partner.companyName(), siteLink);
-		String en = text(Locale.ENGLISH, "referrals.paste.en", code.code(), partner.companyName(), siteLink);
+		// Telegram copies at most 256 characters: a very long company name is shortened so the link fits
+		String name = partner.companyName().length() > 100 ? partner.companyName().substring(0, 100) + "…" : partner.companyName();
+		String ru = text(RUSSIAN, "referrals.paste.ru", code.code(), name, siteLink);
+		String en = text(Locale.ENGLISH, "referrals.paste.en", code.code(), name, siteLink);
 		String html = text(locale, "referrals.card", code.code(),
 				code.label() == null ? "" : text(locale, "referrals.card.label", Html.escape(code.label())), siteLink, botLink,
 				Html.escape(ru), Html.escape(en), code.active() ? "" : text(locale, "referrals.card.inactive"));
@@ -253,8 +255,8 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 		rows.add(List.of(InlineButton.copy(text(locale, "referrals.copy.code"), code.code()),
 				InlineButton.copy(text(locale, "referrals.copy.site"), siteLink),
 				InlineButton.copy(text(locale, "referrals.copy.bot"), botLink)));
-		rows.add(List.of(InlineButton.copy(text(locale, "referrals.copy.ru"), ru),
-				InlineButton.copy(text(locale, "referrals.copy.en"), en)));
+		rows.add(List.of(InlineButton.copy(text(locale, "referrals.copy.ru"), copyable(ru)),
+				InlineButton.copy(text(locale, "referrals.copy.en"), copyable(en))));
 		if (code.active()) {
 			rows.add(List.of(InlineButton.callback(text(locale, "referrals.deactivate"), OFF, code.code()).forUser(user)));
 		}
@@ -268,8 +270,8 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 				ReferralStatistics.Periods::plus);
 		StringBuilder html = new StringBuilder(text(locale, "referrals.stats.title", Html.escape(partner.companyName()),
 				periods(locale, total)));
-		for (ReferralCodes.Code code : codes.ofPartner(partner.id()).subList(0, Math.min(CODES_SHOWN,
-				codes.ofPartner(partner.id()).size()))) {
+		List<ReferralCodes.Code> all = codes.ofPartner(partner.id());
+		for (ReferralCodes.Code code : all.subList(0, Math.min(CODES_SHOWN, all.size()))) {
 			html.append(text(locale, "referrals.stats.code", code.code(), labelSuffix(code),
 					periods(locale, perCode.getOrDefault(code.code(), ReferralStatistics.Periods.NONE))));
 		}
@@ -308,6 +310,11 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 
 	private String text(Locale locale, String key, Object... args) {
 		return messages.getMessage(key, args, locale);
+	}
+
+	/** At most the 256 characters Telegram copies. */
+	static String copyable(String text) {
+		return text.length() <= 256 ? text : text.substring(0, 255) + "…";
 	}
 
 	private static String abbreviate(String label) {
