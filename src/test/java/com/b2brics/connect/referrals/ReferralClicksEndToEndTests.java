@@ -165,10 +165,14 @@ class ReferralClicksEndToEndTests extends ReferralTestSupport {
 		assertThat(jdbc.sql("SELECT subject_id FROM referral_events WHERE code = :c AND kind = 'REQUEST'").param("c", code)
 			.query(Long.class).single()).isEqualTo(lead);
 
-		// the same person without the cookie, on another service: no request for the code
+		// someone without the cookie: no request for the code (and a group for their lead, so no lead is left waiting)
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT status FROM leads WHERE id = :id").param("id", lead)
+			.query(String.class).single().equals("OPEN"));
+		sandbox.createGroup("Room for a plain request", platformAdmin());
+		await().atMost(Duration.ofSeconds(60)).until(() -> pool.freeGroups() > 0);
 		SimulatedUser plain = sandbox.newUser("Plain", "en");
 		plain.openLink(contactDeepLink(catalog.services("india").get(1)));
-		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT COUNT(*) FROM leads WHERE importer_id = :u")
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT COUNT(*) FROM leads WHERE importer_id = :u AND status = 'OPEN'")
 			.param("u", plain.id()).query(Long.class).single() == 1);
 		assertThat(events(code, "REQUEST", true)).isEqualTo(1);
 	}
