@@ -95,7 +95,8 @@ class LeadStarts {
 		Lead lead = created.get();
 		log.info("Lead {} opened: user {} on service {} ({})", lead.id(), importer, service.get().id(),
 				service.get().storefrontSlug());
-		events.publishEvent(new LeadOpened(lead.id(), lead.serviceId(), lead.partnerId(), lead.storefrontSlug(), importer));
+		events.publishEvent(new LeadOpened(lead.id(), lead.serviceId(), lead.partnerId(), lead.storefrontSlug(), importer,
+				click.get().referralCode()));
 		if (leads.chatOf(lead.id()).isEmpty()) {
 			// no free group right now: the lead waits for the next one, and the importer knows
 			tell(importer, text(locale, "lead.start.waiting", Html.escape(command.user().firstName()), title, partner,
