@@ -229,6 +229,18 @@ class ExporterRegistrationEndToEndTests extends ExporterTestSupport {
 		ivan.sees(ivan.botChat(), "Registration cancelled");
 		assertThat(row(ivan)).isEmpty();
 
+		// Cancel on the contact keyboard stops it too
+		ivan.writeToBot("/register");
+		ivan.sees(ivan.botChat(), "Step 1");
+		ivan.writeToBot("Oka Machinery");
+		SeenMessage third = ivan.sees(ivan.botChat(), "Step 2: Oka Machinery");
+		ivan.press(ivan.botChat(), third.id(), "China");
+		await().atMost(Duration.ofSeconds(5)).until(() -> replyButtons(ivan).stream().anyMatch(b -> "Cancel".equals(b.get("text"))));
+		ivan.press(ivan.botChat(), "Cancel");
+		await().atMost(Duration.ofSeconds(5)).until(() -> row(ivan).isEmpty());
+		await().atMost(Duration.ofSeconds(5)).until(() -> botSaid(ivan).stream()
+			.filter(text -> text.startsWith("Registration cancelled")).count() == 3);
+
 		// a contact nobody asked for is still answered by partner onboarding
 		ivan.shareContact("+79990000000");
 		ivan.sees(ivan.botChat(), "I did not ask for a contact");
