@@ -63,10 +63,20 @@ class PersonalGroups {
 		this.clock = clock;
 	}
 
-	/** In the registration's transaction: a group now, or a place in the queue. */
+	/**
+	 * In the registration's transaction: a group now, or a place in the queue. An event for an
+	 * exporter this module does not know, or one that has its group already, changes nothing.
+	 */
 	@EventListener
 	void on(ExporterRegistered registered) {
-		Exporter exporter = exporters.byId(registered.exporterId()).orElseThrow();
+		java.util.Optional<Exporter> found = exporters.byId(registered.exporterId());
+		if (found.isEmpty() || found.get().groupChatId() != null
+				|| found.get().telegramUserId() != registered.telegramUserId()) {
+			log.warn("ExporterRegistered for exporter {} (user {}) that is unknown here or has its group: ignored",
+					registered.exporterId(), registered.telegramUserId());
+			return;
+		}
+		Exporter exporter = found.get();
 		var chat = pool.takeFor(HOLDER_KIND, exporter.id());
 		if (chat.isPresent()) {
 			open(exporter, chat.get());

@@ -136,16 +136,19 @@ class ExporterRegistrationEndToEndTests extends ExporterTestSupport {
 	}
 
 	@Test
-	void aReferralLinkWithoutAReferralCheckRegistersWithoutACodeAndASecondRegistrationChangesNothing() {
+	void aReferralLinkWithAnUnknownCodeRegistersWithoutACodeAndASecondRegistrationChangesNothing() {
 		managersReachable();
 		aFreeGroup("Room for Nile Cotton");
 		SimulatedUser omar = sandbox.newUser("Omar", "en");
 		assertThat(omar.startBot("ref_ABC123").result()).isEqualTo("start_sent");
+		omar.sees(omar.botChat(), "There is no referral code ABC123. The registration goes on without a code.");
 		omar.sees(omar.botChat(), "Step 1: what is your company's name?");
 		omar.writeToBot("Nile Cotton Trading");
 		omar.sees(omar.botChat(), "Step 2: Nile Cotton Trading");
 		omar.press(omar.botChat(), "Egypt");
-		// no referral check in this application: no code step, straight to the contact
+		// the carried code was no good: the bot asks once more, and Omar has none
+		omar.sees(omar.botChat(), "Step 3: did a B2BRICS partner invite you?");
+		omar.press(omar.botChat(), "Skip");
 		omar.sees(omar.botChat(), "Last step");
 		omar.press(omar.botChat(), SHARE);
 		omar.sees(omar.botChat(), "Welcome to B2BRICS, Nile Cotton Trading");
@@ -153,9 +156,8 @@ class ExporterRegistrationEndToEndTests extends ExporterTestSupport {
 		Map<String, Object> registered = row(omar).orElseThrow();
 		assertThat(registered.get("referral_code")).isNull();
 		assertThat(registered.get("storefront_slug")).isEqualTo("egypt");
-		// no greeting, no "link not valid", no referral step: the question, the two steps, welcome, the group
-		assertThat(botSaid(omar)).hasSize(5).noneMatch(text -> text.contains("Hello, Omar") || text.contains("not valid")
-				|| text.contains("referral"));
+		// no greeting, no "link not valid": the unknown code, the four steps, welcome, the group
+		assertThat(botSaid(omar)).hasSize(7).noneMatch(text -> text.contains("Hello, Omar") || text.contains("not valid"));
 
 		for (String again : List.of("/register", "/start exporter", "/start ref_XYZ789")) {
 			int before = botSaid(omar).size();
@@ -191,12 +193,15 @@ class ExporterRegistrationEndToEndTests extends ExporterTestSupport {
 		ivan.sees(ivan.botChat(), "Please choose your storefront with the buttons");
 		assertThat(row(ivan).orElseThrow()).containsEntry("state", "STOREFRONT").containsEntry("storefront_slug", null);
 		ivan.press(ivan.botChat(), storefronts.id(), "Russia");
-		ivan.sees(ivan.botChat(), "Last step");
+		ivan.sees(ivan.botChat(), "Step 3: did a B2BRICS partner invite you?");
 
 		// a late press on the storefront question changes nothing
 		var late = ivan.press(ivan.botChat(), storefronts.id(), "Brazil");
 		assertThat(late.text()).isEqualTo("This step is already done. Nothing was changed.");
-		assertThat(row(ivan).orElseThrow()).containsEntry("state", "CONTACT").containsEntry("storefront_slug", "russia");
+		assertThat(row(ivan).orElseThrow()).containsEntry("state", "REFERRAL").containsEntry("storefront_slug", "russia");
+		ivan.press(ivan.botChat(), "Skip");
+		ivan.sees(ivan.botChat(), "Last step");
+		assertThat(row(ivan).orElseThrow()).containsEntry("state", "CONTACT").containsEntry("referral_code", null);
 
 		ivan.writeToBot("here is my number");
 		ivan.sees(ivan.botChat(), "Please press 📱 Share my contact below, or Cancel to stop the registration");
@@ -235,6 +240,8 @@ class ExporterRegistrationEndToEndTests extends ExporterTestSupport {
 		ivan.writeToBot("Oka Machinery");
 		SeenMessage third = ivan.sees(ivan.botChat(), "Step 2: Oka Machinery");
 		ivan.press(ivan.botChat(), third.id(), "China");
+		ivan.sees(ivan.botChat(), "Step 3: did a B2BRICS partner invite you?");
+		ivan.press(ivan.botChat(), "Skip");
 		await().atMost(Duration.ofSeconds(5)).until(() -> replyButtons(ivan).stream().anyMatch(b -> "Cancel".equals(b.get("text"))));
 		ivan.press(ivan.botChat(), "Cancel");
 		await().atMost(Duration.ofSeconds(5)).until(() -> row(ivan).isEmpty());
@@ -261,6 +268,8 @@ class ExporterRegistrationEndToEndTests extends ExporterTestSupport {
 			user.writeToBot(user.firstName() + " Grain Export");
 			user.sees(user.botChat(), "Step 2");
 			user.press(user.botChat(), "India");
+			user.sees(user.botChat(), "Step 3");
+			user.press(user.botChat(), "Skip");
 			user.sees(user.botChat(), "Last step");
 		}
 		Map<Long, Long> before = counts();

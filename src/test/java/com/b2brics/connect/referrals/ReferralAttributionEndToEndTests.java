@@ -92,11 +92,23 @@ class ReferralAttributionEndToEndTests extends ReferralTestSupport {
 		String otherCode = newCode(otherPartner, 1, null);
 		serveWaitingLeads();
 		addPoolGroup("Referral room");
+		addPoolGroup("Personal room");
 
+		// Elena opens the partner's bot link (its code in lower case) and registers as an exporter in the bot
 		SimulatedUser exporter = sandbox.newUser("Elena", "en");
-		exporter.startBot();
-		long exporterId = nextExporterId();
-		registered(exporterId, exporter, "Ural Steel Export", code);
+		exporter.startBot("ref_" + code.toLowerCase(Locale.ROOT));
+		exporter.sees(exporter.botChat(), "Referral code " + code + ": the partner Kama Referral Partners will accompany you");
+		exporter.sees(exporter.botChat(), "Step 1");
+		exporter.writeToBot("Ural Steel Export");
+		exporter.sees(exporter.botChat(), "Step 2: Ural Steel Export");
+		exporter.press(exporter.botChat(), "Russia");
+		exporter.sees(exporter.botChat(), "Last step");
+		exporter.press(exporter.botChat(), "📱 Share my contact");
+		exporter.sees(exporter.botChat(), "Welcome to B2BRICS, Ural Steel Export");
+		long exporterId = jdbc.sql("SELECT id FROM exporters WHERE telegram_user_id = :u").param("u", exporter.id())
+			.query(Long.class).single();
+		assertThat(jdbc.sql("SELECT referral_code FROM exporters WHERE id = :id").param("id", exporterId).query(String.class)
+			.single()).isEqualTo(code);
 
 		await().atMost(GROUP_PATIENCE).until(() -> exporter.currentlySees(exporter.botChat(), "Your working chat with"));
 		SeenMessage ready = exporter.sees(exporter.botChat(), "Your working chat with");
@@ -127,7 +139,10 @@ class ReferralAttributionEndToEndTests extends ReferralTestSupport {
 			.param("chat", group).param("user", stranger.id()).query(Long.class).single() == 1);
 		assertThat(isGroupMember(group, stranger)).isFalse();
 
-		// the same exporter again with another partner's code, and their Telegram account as a new exporter: first wins
+		// the same exporter again with another partner's link: the bot says they are registered; and should the
+		// event come again with another code, for them or their Telegram account as a new exporter: first wins
+		exporter.startBot("ref_" + otherCode);
+		exporter.sees(exporter.botChat(), "You are already registered as an exporter: Ural Steel Export");
 		registered(exporterId, exporter, "Ural Steel Export", otherCode);
 		registered(nextExporterId(), exporter, "Ural Steel Export 2", otherCode);
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
