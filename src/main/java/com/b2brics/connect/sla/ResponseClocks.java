@@ -282,7 +282,7 @@ class ResponseClocks {
 			Locale locale = accounts.localeOf(admin);
 			String kind = messages.getMessage(breached.kind() == ClockStore.Kind.FIRST_RESPONSE ? "sla.kind.first" : "sla.kind.next",
 					null, locale);
-			outbox.send(OutgoingMessage.to(admin, messages.getMessage("sla.breach.manager", new Object[] { deal.leadId(),
+			outbox.send(OutgoingMessage.to(admin, messages.getMessage("sla.breach.manager", new Object[] { String.valueOf(deal.leadId()),
 					Html.escape(partner), kind, importer, "/" + deal.storefrontSlug(), duration(breached.allowed(), locale) },
 					locale)).priority(Priority.HIGH));
 		}
