@@ -27,6 +27,14 @@ public final class AppInstance implements AutoCloseable {
 	}
 
 	public static AppInstance start(Map<String, Object> properties) {
+		return start(properties, null);
+	}
+
+	/**
+	 * An instance whose business clock is the given one, so that several instances share a time
+	 * the test moves by hand; null: the system clock.
+	 */
+	public static AppInstance start(Map<String, Object> properties, java.time.Clock clock) {
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("server.port", 0);
 		all.put("spring.main.banner-mode", "off");
@@ -34,7 +42,12 @@ public final class AppInstance implements AutoCloseable {
 		List<String> args = new ArrayList<>();
 		all.forEach((key, value) -> args.add("--" + key + "=" + value));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ConnectApplication.class)
-			.initializers(ctx -> ctx.getBeanFactory().registerSingleton("excludeTestClasses", new ExcludeTestClasses()))
+			.initializers(ctx -> {
+				ctx.getBeanFactory().registerSingleton("excludeTestClasses", new ExcludeTestClasses());
+				if (clock != null) {
+					ctx.getBeanFactory().registerSingleton("clock", clock);
+				}
+			})
 			.run(args.toArray(String[]::new));
 		return new AppInstance(context);
 	}

@@ -63,7 +63,15 @@ class InvitationEngine {
 		/** A time-out that came early (clocks of instances differ): nothing changed yet. */
 		NOT_DUE,
 		/** No such offer or invitation. */
-		UNKNOWN
+		UNKNOWN,
+		/** The partner is in the deal's group already. */
+		IN_GROUP,
+		/** The partner was offered this invitation before (each at most once). */
+		OFFERED_BEFORE,
+		/** Nobody of the partner's team can be reached by the bot. */
+		UNREACHABLE,
+		/** Another search for the specialization is open in the group. */
+		ALREADY_LOOKING
 	}
 
 	/** What {@link #open} did: the invitation, or why there is none. */
@@ -353,6 +361,58 @@ class InvitationEngine {
 		return Optional.empty();
 	}
 
+	// --- the manager adds a partner by hand
+
+	/**
+	 * The partners a manager may add by hand to an exhausted invitation: of its specialization on
+	 * any storefront, by company name, not in the group, reachable, and not offered it before.
+	 */
+	List<Partner> handPicks(Invitation invitation) {
+		Set<Long> offered = new HashSet<>();
+		store.offers(invitation.id()).forEach(o -> offered.add(o.partnerId()));
+		return catalog.partners().stream()
+			.filter(p -> p.specializations().contains(invitation.specialization()) && !offered.contains(p.id())
+					&& whyNot(p.id(), invitation.chatId()) == null)
+			.toList();
+	}
+
+	/**
+	 * A manager adds a partner by hand to an exhausted invitation: it opens again, the history
+	 * records who added whom, and the partner's team gets the offer as usual. Refused, changing
+	 * nothing, for anyone but a manager, an invitation that is not exhausted, a partner of another
+	 * specialization, in the group, unreachable, or offered before.
+	 */
+	@Transactional
+	Outcome addByHand(long invitationId, long partnerId, long managerId) {
+		if (!managers().contains(managerId)) {
+			return Outcome.NOT_ALLOWED;
+		}
+		Optional<Invitation> locked = store.lock(invitationId);
+		Optional<Partner> partner = catalog.partner(partnerId);
+		if (locked.isEmpty() || partner.isEmpty() || !partner.get().specializations().contains(locked.get().specialization())) {
+			return Outcome.UNKNOWN;
+		}
+		Invitation invitation = locked.get();
+		if (invitation.status() != Invitation.Status.EXHAUSTED) {
+			return Outcome.MOVED_ON;
+		}
+		if (store.offers(invitationId).stream().anyMatch(o -> o.partnerId() == partnerId)) {
+			return Outcome.OFFERED_BEFORE;
+		}
+		String whyNot = whyNot(partnerId, invitation.chatId());
+		if (whyNot != null) {
+			return "in_group".equals(whyNot) ? Outcome.IN_GROUP : Outcome.UNREACHABLE;
+		}
+		if (!store.reopen(invitation)) {
+			return Outcome.ALREADY_LOOKING;
+		}
+		Instant now = now();
+		offerTo(store.lock(invitationId).orElseThrow(), partnerId, now, "BY_MANAGER", managerId);
+		log.info("Invitation {}: manager {} added partner {} by hand", invitationId, managerId, partnerId);
+		refreshStatus(invitationId);
+		return Outcome.DONE;
+	}
+
 	/** Edits every team member's copy of a finished offer: the offer as it was, and what became of it. */
 	private void settle(Invitation invitation, Offer offer, java.util.function.LongFunction<String> outcome) {
 		Offer finished = store.offerById(offer.id()).orElse(offer);
@@ -385,25 +445,7 @@ class InvitationEngine {
 				store.record(invitation.id(), "SKIPPED", partner, null, whyNot, now);
 				continue;
 			}
-			Instant deadline = now.plus(properties.offerTimeoutOn(invitation.storefrontSlug()));
-			long offerId = store.offer(invitation.id(), partner, now, deadline);
-			Offer offer = store.offerById(offerId).orElseThrow();
-			store.record(invitation.id(), first ? "PENDING" : "FORWARDED", partner, null, null, now);
-			for (Long member : catalog.teamMemberIds(partner)) {
-				if (!accounts.reachable(member)) {
-					continue;
-				}
-				Locale locale = accounts.localeOf(member);
-				String id = Long.toString(offerId);
-				long message = outbox.send(OutgoingMessage.to(member, texts.offer(locale, invitation, offer))
-					.with(Keyboard.row(InlineButton.callback(texts.text(locale, "invite.offer.join"), InviteConversation.JOIN, id)
-						.forUser(member), InlineButton.callback(texts.text(locale, "invite.offer.decline"), InviteConversation.DECLINE, id)
-						.forUser(member)))
-					.priority(Priority.HIGH));
-				store.offerMessage(offerId, member, message);
-			}
-			scheduler.scheduleIfNotExists(new TaskInstance<Void>(DEADLINE_TASK, Long.toString(offerId)), deadline);
-			log.info("Invitation {}: offered to partner {} (offer {}, until {})", invitation.id(), partner, offerId, deadline);
+			offerTo(invitation, partner, now, first ? "PENDING" : "FORWARDED", null);
 			return;
 		}
 		store.close(invitation.id(), Invitation.Status.EXHAUSTED, null, now);
@@ -417,12 +459,36 @@ class InvitationEngine {
 			Locale locale = accounts.localeOf(manager);
 			OutgoingMessage message = OutgoingMessage.to(manager, texts.exhaustedForManager(locale, exhausted,
 					store.offers(invitation.id()))).priority(Priority.HIGH);
-			if (!pool.isMember(invitation.chatId(), manager)) {
-				message = message.with(Keyboard.column(InlineButton.url(texts.text(locale, "invite.manager.open"),
-						invites.linkFor(invitation.chatId(), manager, Role.MANAGER))));
-			}
+			InlineButton byHand = InlineButton.callback(texts.text(locale, "invite.hand.button"), InviteConversation.HAND,
+					Long.toString(invitation.id())).forUser(manager);
+			message = message.with(pool.isMember(invitation.chatId(), manager) ? Keyboard.column(byHand)
+					: Keyboard.column(InlineButton.url(texts.text(locale, "invite.manager.open"),
+							invites.linkFor(invitation.chatId(), manager, Role.MANAGER)), byHand));
 			outbox.send(message);
 		}
+	}
+
+	/** Offers the invitation to the partner's team (Join / Decline, each member's own buttons) until the deadline, durably. */
+	private void offerTo(Invitation invitation, long partner, Instant now, String event, Long by) {
+		Instant deadline = now.plus(properties.offerTimeoutOn(invitation.storefrontSlug()));
+		long offerId = store.offer(invitation.id(), partner, now, deadline);
+		Offer offer = store.offerById(offerId).orElseThrow();
+		store.record(invitation.id(), event, partner, by, null, now);
+		for (Long member : catalog.teamMemberIds(partner)) {
+			if (!accounts.reachable(member)) {
+				continue;
+			}
+			Locale locale = accounts.localeOf(member);
+			String id = Long.toString(offerId);
+			long message = outbox.send(OutgoingMessage.to(member, texts.offer(locale, invitation, offer))
+				.with(Keyboard.row(InlineButton.callback(texts.text(locale, "invite.offer.join"), InviteConversation.JOIN, id)
+					.forUser(member), InlineButton.callback(texts.text(locale, "invite.offer.decline"), InviteConversation.DECLINE, id)
+					.forUser(member)))
+				.priority(Priority.HIGH));
+			store.offerMessage(offerId, member, message);
+		}
+		scheduler.scheduleIfNotExists(new TaskInstance<Void>(DEADLINE_TASK, Long.toString(offerId)), deadline);
+		log.info("Invitation {}: offered to partner {} (offer {}, until {})", invitation.id(), partner, offerId, deadline);
 	}
 
 	/** Who is told about exhausted invitations: the configured managers, else the platform admins. */

@@ -51,6 +51,11 @@ class InvitationTexts {
 		return Html.escape(catalog.partner(partnerId).map(Partner::companyName).orElse("#" + partnerId));
 	}
 
+	/** The company's name as plain text, for a button's toast. */
+	String companyPlain(long partnerId) {
+		return catalog.partner(partnerId).map(Partner::companyName).orElse("#" + partnerId);
+	}
+
 	private ZoneId zone(String storefrontSlug) {
 		return catalog.storefront(storefrontSlug).map(Storefront::timeZone).orElse(ZoneOffset.UTC);
 	}
@@ -105,6 +110,7 @@ class InvitationTexts {
 			case "ACCEPTED" -> text(locale, "invite.history.accepted", company, who);
 			case "JOINED" -> text(locale, "invite.history.joined", company, who);
 			case "EXHAUSTED" -> text(locale, "invite.history.exhausted");
+			case "BY_MANAGER" -> text(locale, "invite.history.bymanager", company, who);
 			default -> Html.escape(event.event());
 		};
 	}

@@ -126,6 +126,20 @@ class Invitations {
 			.update() == 1;
 	}
 
+	/**
+	 * An exhausted invitation searches again (the manager adds a partner by hand); false if it is
+	 * not exhausted any more, or another search for the specialization is open in the group.
+	 */
+	boolean reopen(Invitation invitation) {
+		String key = openKey(invitation.chatId(), invitation.specialization());
+		return jdbc.sql("""
+				UPDATE invitations SET status = 'OPEN', open_key = :key, closed_at = NULL
+				WHERE id = :id AND status = 'EXHAUSTED' AND NOT EXISTS (SELECT 1 FROM invitations o WHERE o.open_key = :key)""")
+			.param("key", key)
+			.param("id", invitation.id())
+			.update() == 1;
+	}
+
 	/** The group became a supergroup: its invitations follow; the status message is posted anew. */
 	void migrateChat(long from, long to) {
 		jdbc.sql("UPDATE invitations SET chat_id = :to, status_outbox_id = NULL, open_key = CASE WHEN status = 'OPEN' THEN "

@@ -48,6 +48,12 @@ class InviteConversation {
 	static final String REASON = "inv_reason";
 	static final String BACK = "inv_back";
 	static final String CANCEL = "inv_cancel";
+	static final String HAND = "inv_hand";
+	static final String HAND_PAGE = "inv_hpage";
+	static final String HAND_PICK = "inv_hpick";
+
+	/** Partners per page when a manager picks one by hand. */
+	static final int HAND_PAGE_SIZE = 6;
 
 	static final List<String> REASONS = List.of("BUSY", "NOT_MY_FIELD", "OTHER");
 
@@ -261,6 +267,9 @@ class InviteConversation {
 			case REASON -> reasonPressed(pressed);
 			case BACK -> backPressed(pressed);
 			case CANCEL -> cancelPressed(pressed);
+			case HAND -> handPressed(pressed);
+			case HAND_PAGE -> handPagePressed(pressed);
+			case HAND_PICK -> handPickPressed(pressed);
 			default -> {
 			}
 		}
@@ -400,6 +409,141 @@ class InviteConversation {
 			default -> "invite.cancel.over";
 		};
 		outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, key), outcome != InvitationEngine.Outcome.DONE);
+	}
+
+	// --- the manager adds a partner by hand
+
+	/**
+	 * The exhausted invitation a manager may still add a partner to, its deal's group still open;
+	 * or empty after answering the press with why not.
+	 */
+	private Optional<Invitation> handInvitation(ButtonPressed pressed, Locale locale, Long invitationId) {
+		Optional<Invitation> invitation = invitationId == null ? Optional.empty() : store.byId(invitationId);
+		String refusal = null;
+		if (!engine.managers().contains(pressed.user().id())) {
+			refusal = "invite.hand.notallowed";
+		}
+		else if (invitation.isEmpty()) {
+			refusal = "invite.late.unknown";
+		}
+		else if (invitation.get().status() != Invitation.Status.EXHAUSTED || dealIn(invitation.get().chatId()).isEmpty()) {
+			refusal = "invite.hand.over";
+		}
+		if (refusal != null) {
+			log.info("Hand pick {} on invitation {} by user {} refused: {}", pressed.action(), invitationId, pressed.user().id(), refusal);
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, refusal), true);
+			return Optional.empty();
+		}
+		return invitation;
+	}
+
+	/** Add a partner by hand, on the manager's notice: a new message with the first page of partners to pick from. */
+	private void handPressed(ButtonPressed pressed) {
+		Locale locale = accounts.of(pressed.user());
+		Optional<Invitation> invitation = handInvitation(pressed, locale, id(pressed.payload()));
+		if (invitation.isEmpty()) {
+			return;
+		}
+		List<com.b2brics.connect.catalog.Partner> picks = engine.handPicks(invitation.get());
+		if (picks.isEmpty()) {
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "invite.hand.none"), true);
+			return;
+		}
+		outbox.answerButton(pressed.callbackQueryId(), "", false);
+		outbox.send(OutgoingMessage.to(pressed.chat().id(), handQuestion(locale, invitation.get()))
+			.with(handPage(locale, invitation.get(), picks, 0, pressed.user().id()))
+			.priority(Priority.HIGH));
+	}
+
+	private void handPagePressed(ButtonPressed pressed) {
+		Locale locale = accounts.of(pressed.user());
+		String[] parts = pressed.payload().split(":", 2);
+		Optional<Invitation> invitation = handInvitation(pressed, locale, id(parts[0]));
+		if (invitation.isEmpty()) {
+			return;
+		}
+		List<com.b2brics.connect.catalog.Partner> picks = engine.handPicks(invitation.get());
+		if (picks.isEmpty()) {
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "invite.hand.none"), true);
+			return;
+		}
+		Long page = parts.length == 2 ? id(parts[1]) : null;
+		outbox.answerButton(pressed.callbackQueryId(), "", false);
+		outbox.editText(pressed.chat().id(), MessageRef.telegram(pressed.messageId()), handQuestion(locale, invitation.get()),
+				handPage(locale, invitation.get(), picks, page == null ? 0 : page.intValue(), pressed.user().id()), Priority.HIGH);
+	}
+
+	private void handPickPressed(ButtonPressed pressed) {
+		Locale locale = accounts.of(pressed.user());
+		String[] parts = pressed.payload().split(":", 2);
+		Long invitationId = id(parts[0]);
+		Long partner = parts.length == 2 ? id(parts[1]) : null;
+		Optional<Invitation> invitation = handInvitation(pressed, locale, invitationId);
+		if (invitation.isEmpty()) {
+			return;
+		}
+		InvitationEngine.Outcome outcome = partner == null ? InvitationEngine.Outcome.UNKNOWN
+				: engine.addByHand(invitationId, partner, pressed.user().id());
+		String key = switch (outcome) {
+			case DONE -> "invite.hand.done";
+			case NOT_ALLOWED -> "invite.hand.notallowed";
+			case IN_GROUP -> "invite.hand.ingroup";
+			case OFFERED_BEFORE -> "invite.hand.before";
+			case UNREACHABLE -> "invite.hand.unreachable";
+			case ALREADY_LOOKING -> "invite.hand.looking";
+			case MOVED_ON -> "invite.hand.over";
+			default -> "invite.late.unknown";
+		};
+		log.info("Hand pick of partner {} for invitation {} by user {}: {}", partner, invitationId, pressed.user().id(), outcome);
+		if (outcome != InvitationEngine.Outcome.DONE) {
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, key), true);
+			return;
+		}
+		outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, key, texts.companyPlain(partner)), false);
+		outbox.editText(pressed.chat().id(), MessageRef.telegram(pressed.messageId()),
+				handQuestion(locale, invitation.get()) + "\n\n" + texts.text(locale, "invite.hand.offered", texts.company(partner)),
+				Keyboard.inline(List.of()), Priority.HIGH);
+	}
+
+	private String handQuestion(Locale locale, Invitation invitation) {
+		return texts.text(locale, "invite.hand.choose", Html.escape(texts.specialization(locale, invitation.specialization())),
+				Html.escape(invitation.task()), "/" + invitation.storefrontSlug());
+	}
+
+	/** One page of a list: its items, its index (clamped to the pages there are), and whether pages come before and after. */
+	record Page<T>(List<T> items, int index, boolean previous, boolean next) {
+
+		static <T> Page<T> of(List<T> all, int wanted, int size) {
+			int pages = Math.max(1, (all.size() + size - 1) / size);
+			int index = Math.max(0, Math.min(wanted, pages - 1));
+			return new Page<>(all.subList(Math.min(all.size(), index * size), Math.min(all.size(), (index + 1) * size)), index,
+					index > 0, index < pages - 1);
+		}
+	}
+
+	/** One page of partners to pick, each a button for this manager only, with previous / next. */
+	private Keyboard.Inline handPage(Locale locale, Invitation invitation, List<com.b2brics.connect.catalog.Partner> picks, int page,
+			long manager) {
+		Page<com.b2brics.connect.catalog.Partner> shown = Page.of(picks, page, HAND_PAGE_SIZE);
+		List<List<InlineButton>> rows = new ArrayList<>();
+		for (var partner : shown.items()) {
+			String label = partner.companyName() + " · " + String.join(", ", partner.storefronts());
+			rows.add(List.of(InlineButton.callback(label.length() > 60 ? label.substring(0, 59) + "…" : label, HAND_PICK,
+					invitation.id() + ":" + partner.id()).forUser(manager)));
+		}
+		List<InlineButton> paging = new ArrayList<>();
+		if (shown.previous()) {
+			paging.add(InlineButton.callback(texts.text(locale, "invite.hand.previous"), HAND_PAGE,
+					invitation.id() + ":" + (shown.index() - 1)).forUser(manager));
+		}
+		if (shown.next()) {
+			paging.add(InlineButton.callback(texts.text(locale, "invite.hand.next"), HAND_PAGE,
+					invitation.id() + ":" + (shown.index() + 1)).forUser(manager));
+		}
+		if (!paging.isEmpty()) {
+			rows.add(paging);
+		}
+		return Keyboard.inline(rows);
 	}
 
 	// --- the group

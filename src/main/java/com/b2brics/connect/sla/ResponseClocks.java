@@ -4,10 +4,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -45,7 +57,7 @@ import com.b2brics.connect.telegram.TextReceived;
  * time (a db-scheduler task) and each change is a conditional update.
  */
 @Component
-class ResponseClocks {
+class ResponseClocks implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ResponseClocks.class);
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
@@ -61,9 +73,11 @@ class ResponseClocks {
 	private final MessageSource messages;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final ExecutorService workers;
 
-	ResponseClocks(ClockStore store, StorefrontCalendars calendars, PartnerHoursStore partnerHours, SlaPolicies policies, Catalog catalog, Accounts accounts,
-			PlatformAdmins admins, Outbox outbox, MessageSource messages, TransactionTemplate transactions, Clock clock) {
+	ResponseClocks(ClockStore store, StorefrontCalendars calendars, PartnerHoursStore partnerHours, SlaPolicies policies,
+			Catalog catalog, Accounts accounts, PlatformAdmins admins, Outbox outbox, MessageSource messages,
+			TransactionTemplate transactions, Clock clock, SlaProperties properties) {
 		this.store = store;
 		this.calendars = calendars;
 		this.partnerHours = partnerHours;
@@ -75,6 +89,12 @@ class ResponseClocks {
 		this.messages = messages;
 		this.transactions = transactions;
 		this.clock = clock;
+		AtomicInteger threads = new AtomicInteger();
+		this.workers = properties.checkThreads() <= 1 ? null : Executors.newFixedThreadPool(properties.checkThreads(), runnable -> {
+			Thread thread = new Thread(runnable, "sla-check-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	@EventListener
@@ -158,45 +178,92 @@ class ResponseClocks {
 		});
 	}
 
-	/** Sends the reminders that are due and flags the clocks that are breached; returns how many of each it handled. */
+	/**
+	 * Sends the reminders that are due and flags the clocks that are breached; returns how many of
+	 * each it handled. What is due is read at the start; each one is stored with the instant it was
+	 * handled, so its lateness can be measured from the stored times. Clocks are handled several at
+	 * a time, each in its own transaction, one clock's reminders in order: a burst of due reminders
+	 * is not sent one database round trip after another.
+	 */
 	int check() {
 		Instant now = clock.instant();
-		int handled = 0;
+		Map<Long, List<ClockStore.DueReminder>> byClock = new LinkedHashMap<>();
 		for (ClockStore.DueReminder reminder : store.dueReminders(now)) {
-			Boolean sent = transactions.execute(status -> {
-				if (!store.markReminderSent(reminder.clockId(), reminder.percent(), now)) {
-					return false;
-				}
-				ClockStore.Clock running = store.clock(reminder.clockId());
-				store.event(running.id(), "REMINDED", now, null, reminder.percent() + "%");
-				store.deal(running.leadId()).ifPresent(deal -> remind(deal, running, now));
-				return true;
-			});
-			handled += Boolean.TRUE.equals(sent) ? 1 : 0;
+			byClock.computeIfAbsent(reminder.clockId(), id -> new ArrayList<>()).add(reminder);
 		}
-		for (ClockStore.Clock promised : store.etaPassed(now)) {
-			Boolean reminded = transactions.execute(status -> {
-				if (!store.markEtaReminded(promised.id(), now)) {
-					return false;
-				}
-				store.event(promised.id(), "ETA_PASSED", now, null, String.valueOf(promised.pausedUntil()));
-				store.deal(promised.leadId()).ifPresent(deal -> remindOfEta(deal, promised));
-				return true;
-			});
-			handled += Boolean.TRUE.equals(reminded) ? 1 : 0;
-		}
-		for (ClockStore.Clock breached : store.newlyBreached(now)) {
-			Boolean flagged = transactions.execute(status -> {
-				if (!store.markBreached(breached.id(), now)) {
-					return false;
-				}
-				store.event(breached.id(), "BREACHED", now, null, breached.kind() + " " + breached.allowed());
-				store.deal(breached.leadId()).ifPresent(deal -> tellManagers(deal, breached));
-				return true;
-			});
-			handled += Boolean.TRUE.equals(flagged) ? 1 : 0;
-		}
+		int handled = inParallel(byClock.values(), reminders -> {
+			int sent = 0;
+			for (ClockStore.DueReminder reminder : reminders) {
+				sent += Boolean.TRUE.equals(transactions.execute(status -> {
+					Instant at = clock.instant();
+					if (!store.markReminderSent(reminder.clockId(), reminder.percent(), at)) {
+						return false;
+					}
+					ClockStore.Clock running = store.clock(reminder.clockId());
+					store.event(running.id(), "REMINDED", at, null, reminder.percent() + "%");
+					store.deal(running.leadId()).ifPresent(deal -> remind(deal, running, at));
+					return true;
+				})) ? 1 : 0;
+			}
+			return sent;
+		});
+		handled += inParallel(store.etaPassed(now), promised -> Boolean.TRUE.equals(transactions.execute(status -> {
+			Instant at = clock.instant();
+			if (!store.markEtaReminded(promised.id(), at)) {
+				return false;
+			}
+			store.event(promised.id(), "ETA_PASSED", at, null, String.valueOf(promised.pausedUntil()));
+			store.deal(promised.leadId()).ifPresent(deal -> remindOfEta(deal, promised));
+			return true;
+		})) ? 1 : 0);
+		handled += inParallel(store.newlyBreached(now), breached -> Boolean.TRUE.equals(transactions.execute(status -> {
+			Instant at = clock.instant();
+			if (!store.markBreached(breached.id(), at)) {
+				return false;
+			}
+			store.event(breached.id(), "BREACHED", at, null, breached.kind() + " " + breached.allowed());
+			store.deal(breached.leadId()).ifPresent(deal -> tellManagers(deal, breached));
+			return true;
+		})) ? 1 : 0);
 		return handled;
+	}
+
+	/** Runs the work on the check's threads and waits for all of it; the sum of what each returned. */
+	private <T> int inParallel(Collection<T> items, ToIntFunction<T> work) {
+		if (items.size() <= 1 || workers == null) {
+			return items.stream().mapToInt(work).sum();
+		}
+		List<Future<Integer>> done = new ArrayList<>();
+		for (T item : items) {
+			done.add(workers.submit(() -> work.applyAsInt(item)));
+		}
+		int sum = 0;
+		RuntimeException failure = null;
+		for (Future<Integer> each : done) {
+			try {
+				sum += each.get();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("SLA check interrupted", e);
+			}
+			catch (ExecutionException e) {
+				// the others still finish; the failed one stays due and is tried at the next check
+				log.warn("SLA check: one clock failed", e.getCause());
+				failure = failure == null ? new IllegalStateException("SLA check: a clock failed", e.getCause()) : failure;
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+		return sum;
+	}
+
+	@Override
+	public void destroy() {
+		if (workers != null) {
+			workers.shutdown();
+		}
 	}
 
 	private void remind(ClockStore.Deal deal, ClockStore.Clock running, Instant now) {
@@ -289,7 +356,7 @@ class ResponseClocks {
 			Locale locale = accounts.localeOf(admin);
 			String kind = messages.getMessage(breached.kind() == ClockStore.Kind.FIRST_RESPONSE ? "sla.kind.first" : "sla.kind.next",
 					null, locale);
-			outbox.send(OutgoingMessage.to(admin, messages.getMessage("sla.breach.manager", new Object[] { deal.leadId(),
+			outbox.send(OutgoingMessage.to(admin, messages.getMessage("sla.breach.manager", new Object[] { String.valueOf(deal.leadId()),
 					Html.escape(partner), kind, importer, "/" + deal.storefrontSlug(), duration(breached.allowed(), locale) },
 					locale)).priority(Priority.HIGH));
 		}

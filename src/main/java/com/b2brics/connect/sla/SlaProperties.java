@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        a specialization ({@code egypt/logistics}); the most specific one that exists applies,
  *        field by field
  * @param checkInterval how often the cluster looks for due reminders and breaches
+ * @param checkThreads how many clocks one check handles at a time (each in its own transaction)
  */
 @ConfigurationProperties("b2brics.sla")
 public record SlaProperties(@DefaultValue Map<String, CalendarSettings> calendars,
-		@DefaultValue Map<String, PolicySettings> policies, @DefaultValue("1m") Duration checkInterval) {
+		@DefaultValue Map<String, PolicySettings> policies, @DefaultValue("500ms") Duration checkInterval,
+		@DefaultValue("4") int checkThreads) {
 
 	/**
 	 * @param zone the calendar's time zone; default the storefront's

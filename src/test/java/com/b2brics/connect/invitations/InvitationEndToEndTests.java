@@ -249,7 +249,7 @@ class InvitationEndToEndTests extends InvitationTestSupport {
 		SeenMessage managerTold = manager.sees(manager.botChat(), "An invitation found nobody: Certification");
 		assertThat(managerTold.text()).contains("Halal certificate").contains("/egypt").contains(company(id(offer1, "partner_id")))
 			.contains("declined (Not my field)").contains("did not answer in time").contains("declined (Other reason)");
-		assertThat(managerTold.buttons()).containsExactly("Open the chat");
+		assertThat(managerTold.buttons()).containsExactly("Open the chat", t(manager, "invite.hand.button"));
 		statusSays(deal.importer(), deal.group(), task, head(t(deal.partner(), "invite.status.now.exhausted")));
 
 		// nothing left to cancel
