@@ -29,7 +29,9 @@ import com.b2brics.connect.telegram.CommandReceived;
 				// the demo catalog is loaded, but the sandbox is not seeded at start: tests create the
 				// people and groups they need; demo.DemoSandboxEndToEndTests seeds on purpose
 				"b2brics.demo.seed-sandbox=false",
-				"b2brics.invitations.manager-telegram-ids=6399000002" })
+				"b2brics.invitations.manager-telegram-ids=6399000002",
+				// two managers, so exporters' personal groups show the fair rotation
+				"b2brics.exporters.managers=6399000002,6399000003" })
 @Import(EndToEndTestSupport.class)
 public abstract class EndToEndTest {
 

@@ -41,7 +41,7 @@ class I18nBundlesTest {
 		Set<Object> english = bundle("messages.properties").keySet();
 		Set<String> used = new HashSet<>();
 		Pattern inTemplates = Pattern.compile("#\\{([a-z][a-zA-Z0-9_.-]+)[}(]");
-		Pattern inJava = Pattern.compile("\"((?:bot|telegram\\.button|admin|web|lead|leads|groups|catalog|invite|sla|referral|support|deal|escrow)\\.[a-zA-Z0-9_.-]+)\"");
+		Pattern inJava = Pattern.compile("\"((?:bot|telegram\\.button|admin|web|lead|leads|groups|catalog|invite|sla|referral|support|deal|escrow|exporters)\\.[a-zA-Z0-9_.-]+)\"");
 		try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
 				String name = file.toString();

@@ -75,9 +75,9 @@ class BotBasics {
 		switch (command.command()) {
 			case "start" -> {
 				users.started(command.user().id(), clock.instant());
-				// a Start with a payload (a Contact link, a partner's join_ code) is answered by the module
-				// the payload belongs to
-				boolean plainStart = command.args().isBlank() || command.args().startsWith("ref_");
+				// a Start with a payload (a Contact link, a partner's join_ code, an exporter's or a
+				// partner's referral link) is answered by the module the payload belongs to
+				boolean plainStart = command.args().isBlank();
 				if (command.chat().isPrivate() && plainStart) {
 					reply(command, text(locale, "bot.start.greeting", Html.escape(command.user().firstName())), null);
 				}

@@ -17,6 +17,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ids, the partners of a specialization on a storefront (the invitation candidates), and a
  * partner's Telegram team. Read-only; every answer is a snapshot record.
  *
+ * <p>Exporters and their products are kept as partners and services of another kind
+ * ({@link Partner.Kind#EXPORTER}, {@link Service.Kind#PRODUCT}): looked up by id they answer like
+ * any partner or service, so the lead flow serves them unchanged; the lookups by slug and the
+ * listings name the kind they return, so a partner page never shows an exporter, and an exporter
+ * is never an invitation candidate.
+ *
  * <p>What the public pages and the Contact button read on every request (the storefronts, a
  * service by slug or id, a partner by id) is cached for {@link #CACHE_FOR}, so a page view costs
  * no database round trip: the catalog changes rarely (the demo loader, which clears the cache),
@@ -63,12 +69,21 @@ public class Catalog {
 		return cached(new Key("storefront", slug, null), () -> storefronts.bySlug(slug));
 	}
 
-	/** The service with this slug on this storefront. */
+	/** The service with this slug on this storefront; never a product. */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<Service> service(String storefrontSlug, String serviceSlug) {
-		return cached(new Key("service", storefrontSlug, serviceSlug), () -> services.bySlug(storefrontSlug, serviceSlug));
+		return cached(new Key("service", storefrontSlug, serviceSlug),
+				() -> services.bySlug(storefrontSlug, serviceSlug, Service.Kind.SERVICE));
 	}
 
+	/** The product with this slug on this storefront; never a service. */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Optional<Service> product(String storefrontSlug, String productSlug) {
+		return cached(new Key("product", storefrontSlug, productSlug),
+				() -> services.bySlug(storefrontSlug, productSlug, Service.Kind.PRODUCT));
+	}
+
+	/** A service or a product by its id, whichever it is. */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<Service> service(long serviceId) {
 		return cached(new Key("service-id", serviceId, null), () -> services.byId(serviceId));
@@ -92,25 +107,37 @@ public class Catalog {
 		return value;
 	}
 
-	/** The services of a storefront (none for an unknown one), in display order. */
+	/** The services of a storefront (none for an unknown one), in display order; no products. */
 	public List<Service> services(String storefrontSlug) {
-		return services.onStorefront(storefrontSlug);
+		return services.onStorefront(storefrontSlug, Service.Kind.SERVICE);
 	}
 
-	/** What a partner offers on one storefront. */
+	/** The products of a storefront (none for an unknown one), in display order. */
+	public List<Service> products(String storefrontSlug) {
+		return services.onStorefront(storefrontSlug, Service.Kind.PRODUCT);
+	}
+
+	/** What a partner offers on one storefront: its services, or an exporter's products. */
 	public List<Service> servicesOf(long partnerId, String storefrontSlug) {
 		return services.ofPartner(partnerId, storefrontSlug);
 	}
 
-	/** Every partner company, by name. */
+	/** Every partner company, by name; no exporters. */
 	public List<Partner> partners() {
-		return partners.all();
+		return partners.all(Partner.Kind.PARTNER);
 	}
 
+	/** Every exporter, by name. */
+	public List<Partner> exporters() {
+		return partners.all(Partner.Kind.EXPORTER);
+	}
+
+	/** The partner with this slug; never an exporter. */
 	public Optional<Partner> partner(String partnerSlug) {
-		return partners.bySlug(partnerSlug);
+		return partners.bySlug(partnerSlug, Partner.Kind.PARTNER);
 	}
 
+	/** A partner or an exporter by its id, whichever it is. */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<Partner> partner(long partnerId) {
 		return cached(new Key("partner", partnerId, null), () -> partners.byId(partnerId));
@@ -118,7 +145,12 @@ public class Catalog {
 
 	/** The partner with this slug if it serves this storefront: what its profile page there shows. */
 	public Optional<Partner> partner(String storefrontSlug, String partnerSlug) {
-		return partners.bySlug(partnerSlug).filter(partner -> partner.serves(storefrontSlug));
+		return partners.bySlug(partnerSlug, Partner.Kind.PARTNER).filter(partner -> partner.serves(storefrontSlug));
+	}
+
+	/** The exporter with this slug if it sells on this storefront: what its profile page there shows. */
+	public Optional<Partner> exporter(String storefrontSlug, String exporterSlug) {
+		return partners.bySlug(exporterSlug, Partner.Kind.EXPORTER).filter(exporter -> exporter.serves(storefrontSlug));
 	}
 
 	/**
@@ -135,15 +167,14 @@ public class Catalog {
 	}
 
 	/**
-	 * Every partner team member of the demo catalog file, in file order: the people the offline
+	 * Every partner and exporter team member of the demo catalog file, in file order: the people the offline
 	 * demo creates in the embedded sandbox. Read from the file, not the database, so it does not
 	 * depend on whether the demo catalog has been loaded yet.
 	 */
 	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
 	public List<DemoTeamMember> demoTeam() {
-		return DemoCatalogFile.read()
-			.partners()
-			.stream()
+		DemoCatalogFile file = DemoCatalogFile.read();
+		return java.util.stream.Stream.concat(file.partners().stream(), file.exporters().stream())
 			.flatMap(partner -> partner.team()
 				.stream()
 				.map(member -> new DemoTeamMember(member.telegramId(), member.name(), member.language(), partner.slug())))

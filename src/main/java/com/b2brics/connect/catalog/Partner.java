@@ -7,16 +7,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A service provider company: what it does, where it works, and the people of its team in
- * Telegram, who are told about new chats on its services.
+ * A company with a team in Telegram: a service provider (a partner) or an exporter. What it does,
+ * where it works, and the people of its team, who are told about new chats on its services or
+ * products. Only partners have specializations and are ever invitation candidates.
  *
  * @param profiles the profile text per language code
  * @param storefronts slugs of the storefronts it serves
  * @param teamMemberIds Telegram user ids of its team
  * @param teamLinked whether the team's Telegram accounts are linked to the company (demo partners are)
+ * @param kind a service partner or an exporter
  */
 public record Partner(long id, String slug, String companyName, Map<String, String> profiles,
-		Set<Specialization> specializations, List<String> storefronts, List<Long> teamMemberIds, boolean teamLinked) {
+		Set<Specialization> specializations, List<String> storefronts, List<Long> teamMemberIds, boolean teamLinked,
+		Kind kind) {
+
+	/** What the company is on the platform. */
+	public enum Kind {
+		/** A service provider: logistics, certification, customs and so on. */
+		PARTNER,
+		/** An exporter selling its products on a storefront. */
+		EXPORTER
+	}
 
 	public Partner {
 		profiles = Map.copyOf(profiles);
@@ -39,8 +50,13 @@ public record Partner(long id, String slug, String companyName, Map<String, Stri
 		return storefronts.contains(storefrontSlug);
 	}
 
-	/** The profile page on a storefront: {@code /russia/partners/eurasia-cargo}. */
+	/** True for an exporter. */
+	public boolean isExporter() {
+		return kind == Kind.EXPORTER;
+	}
+
+	/** The profile page on a storefront: {@code /russia/partners/eurasia-cargo} or {@code /russia/exporters/volga-grain}. */
 	public String path(String storefrontSlug) {
-		return "/" + storefrontSlug + "/partners/" + slug;
+		return "/" + storefrontSlug + (isExporter() ? "/exporters/" : "/partners/") + slug;
 	}
 }

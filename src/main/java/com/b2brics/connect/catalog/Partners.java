@@ -12,7 +12,10 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The partner companies with their profiles, specializations, storefronts and team members. */
+/**
+ * The companies with Telegram teams, partners and exporters, with their profiles, specializations,
+ * storefronts and team members.
+ */
 @Repository
 class Partners {
 
@@ -22,18 +25,19 @@ class Partners {
 		this.jdbc = jdbc;
 	}
 
-	private record Row(long id, String slug, String companyName, boolean teamLinked) {
+	private record Row(long id, String slug, String companyName, boolean teamLinked, Partner.Kind kind) {
 	}
 
-	Optional<Partner> bySlug(String slug) {
-		return first(jdbc.sql("SELECT id, slug, company_name, team_linked FROM catalog_partners WHERE slug = :slug")
+	Optional<Partner> bySlug(String slug, Partner.Kind kind) {
+		return first(jdbc.sql("SELECT id, slug, company_name, team_linked, kind FROM catalog_partners WHERE slug = :slug AND kind = :kind")
 			.param("slug", slug)
+			.param("kind", kind.name())
 			.query(Partners::row)
 			.list());
 	}
 
 	Optional<Partner> byId(long id) {
-		return first(jdbc.sql("SELECT id, slug, company_name, team_linked FROM catalog_partners WHERE id = :id")
+		return first(jdbc.sql("SELECT id, slug, company_name, team_linked, kind FROM catalog_partners WHERE id = :id")
 			.param("id", id)
 			.query(Partners::row)
 			.list());
@@ -41,28 +45,29 @@ class Partners {
 
 	Optional<Partner> byTeamMember(long telegramUserId) {
 		return first(jdbc.sql("""
-				SELECT p.id, p.slug, p.company_name, p.team_linked FROM catalog_partners p
+				SELECT p.id, p.slug, p.company_name, p.team_linked, p.kind FROM catalog_partners p
 				JOIN catalog_partner_members m ON m.partner_id = p.id WHERE m.telegram_user_id = :user""")
 			.param("user", telegramUserId)
 			.query(Partners::row)
 			.list());
 	}
 
-	/** Every partner, by company name. */
-	List<Partner> all() {
-		return assemble(jdbc.sql("SELECT id, slug, company_name, team_linked FROM catalog_partners ORDER BY LOWER(company_name), slug")
+	/** Every company of the kind, by company name. */
+	List<Partner> all(Partner.Kind kind) {
+		return assemble(jdbc.sql("SELECT id, slug, company_name, team_linked, kind FROM catalog_partners WHERE kind = :kind ORDER BY LOWER(company_name), slug")
+			.param("kind", kind.name())
 			.query(Partners::row)
 			.list());
 	}
 
-	/** Partners of a specialization serving a storefront, in a stable order (by slug). */
+	/** Partners of a specialization serving a storefront, in a stable order (by slug); never an exporter. */
 	List<Partner> serving(String storefrontSlug, Specialization specialization) {
 		return assemble(jdbc.sql("""
-				SELECT p.id, p.slug, p.company_name, p.team_linked FROM catalog_partners p
+				SELECT p.id, p.slug, p.company_name, p.team_linked, p.kind FROM catalog_partners p
 				JOIN catalog_partner_storefronts ps ON ps.partner_id = p.id
 				JOIN catalog_storefronts f ON f.id = ps.storefront_id
 				JOIN catalog_partner_specializations sp ON sp.partner_id = p.id
-				WHERE f.slug = :storefront AND sp.specialization = :specialization
+				WHERE f.slug = :storefront AND sp.specialization = :specialization AND p.kind = 'PARTNER'
 				ORDER BY p.slug""")
 			.param("storefront", storefrontSlug)
 			.param("specialization", specialization.name())
@@ -77,14 +82,19 @@ class Partners {
 			.list();
 	}
 
+	long count(Partner.Kind kind) {
+		return jdbc.sql("SELECT COUNT(*) FROM catalog_partners WHERE kind = :kind").param("kind", kind.name()).query(Long.class).single();
+	}
+
 	Optional<Long> idOf(String slug) {
 		return jdbc.sql("SELECT id FROM catalog_partners WHERE slug = :slug").param("slug", slug).query(Long.class).optional();
 	}
 
-	/** Adds a partner unless one with this slug exists; its id. */
-	long insertIfAbsent(String slug, String companyName, boolean teamLinked) {
-		jdbc.sql("INSERT INTO catalog_partners (slug, company_name, team_linked) VALUES (:slug, :company, :linked) ON CONFLICT DO NOTHING")
+	/** Adds a partner or exporter unless a company with this slug exists; its id. */
+	long insertIfAbsent(String slug, String companyName, boolean teamLinked, Partner.Kind kind) {
+		jdbc.sql("INSERT INTO catalog_partners (slug, company_name, team_linked, kind) VALUES (:slug, :company, :linked, :kind) ON CONFLICT DO NOTHING")
 			.param("slug", slug)
+			.param("kind", kind.name())
 			.param("company", companyName)
 			.param("linked", teamLinked)
 			.update();
@@ -176,11 +186,12 @@ class Partners {
 		return rows.stream()
 			.map(r -> new Partner(r.id(), r.slug(), r.companyName(), profiles.getOrDefault(r.id(), Map.of()),
 					specializations.getOrDefault(r.id(), Set.of()), storefronts.getOrDefault(r.id(), List.of()),
-					members.getOrDefault(r.id(), List.of()), r.teamLinked()))
+					members.getOrDefault(r.id(), List.of()), r.teamLinked(), r.kind()))
 			.toList();
 	}
 
 	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		return new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("company_name"), rs.getBoolean("team_linked"));
+		return new Row(rs.getLong("id"), rs.getString("slug"), rs.getString("company_name"), rs.getBoolean("team_linked"),
+				Partner.Kind.valueOf(rs.getString("kind")));
 	}
 }

@@ -9,13 +9,16 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The services on the storefronts, with their titles and descriptions per language. */
+/**
+ * The offerings on the storefronts, partners' services and exporters' products (one table, told
+ * apart by kind), with their titles and descriptions per language.
+ */
 @Repository
 class Services {
 
 	private static final String SELECT = """
 			SELECT s.id, s.slug, s.storefront_id, f.slug AS storefront_slug, s.partner_id, p.slug AS partner_slug,
-			       p.company_name, s.specialization
+			       p.company_name, s.specialization, s.kind
 			FROM catalog_services s
 			JOIN catalog_storefronts f ON f.id = s.storefront_id
 			JOIN catalog_partners p ON p.id = s.partner_id
@@ -28,12 +31,13 @@ class Services {
 	}
 
 	private record Row(long id, String slug, long storefrontId, String storefrontSlug, long partnerId,
-			String partnerSlug, String partnerName, Specialization specialization) {
+			String partnerSlug, String partnerName, Specialization specialization, Service.Kind kind) {
 	}
 
-	Optional<Service> bySlug(String storefrontSlug, String slug) {
-		return assemble(jdbc.sql(SELECT + "WHERE f.slug = :storefront AND s.slug = :slug")
+	Optional<Service> bySlug(String storefrontSlug, String slug, Service.Kind kind) {
+		return assemble(jdbc.sql(SELECT + "WHERE f.slug = :storefront AND s.slug = :slug AND s.kind = :kind")
 			.param("storefront", storefrontSlug)
+			.param("kind", kind.name())
 			.param("slug", slug)
 			.query(Services::row)
 			.list()).stream().findFirst();
@@ -44,9 +48,10 @@ class Services {
 			.findFirst();
 	}
 
-	List<Service> onStorefront(String storefrontSlug) {
-		return assemble(jdbc.sql(SELECT + "WHERE f.slug = :storefront ORDER BY s.position, s.id")
+	List<Service> onStorefront(String storefrontSlug, Service.Kind kind) {
+		return assemble(jdbc.sql(SELECT + "WHERE f.slug = :storefront AND s.kind = :kind ORDER BY s.position, s.id")
 			.param("storefront", storefrontSlug)
+			.param("kind", kind.name())
 			.query(Services::row)
 			.list());
 	}
@@ -59,15 +64,17 @@ class Services {
 			.list());
 	}
 
-	/** Adds a service unless its storefront has one with this slug; its id. */
-	long insertIfAbsent(long storefrontId, String slug, long partnerId, Specialization specialization, int position) {
+	/** Adds a service (with its specialization) or a product (without) unless its storefront has an offering with this slug; its id. */
+	long insertIfAbsent(long storefrontId, String slug, long partnerId, Specialization specialization, Service.Kind kind,
+			int position) {
 		jdbc.sql("""
-				INSERT INTO catalog_services (storefront_id, slug, partner_id, specialization, position)
-				VALUES (:storefront, :slug, :partner, :specialization, :position) ON CONFLICT DO NOTHING""")
+				INSERT INTO catalog_services (storefront_id, slug, partner_id, specialization, kind, position)
+				VALUES (:storefront, :slug, :partner, :specialization, :kind, :position) ON CONFLICT DO NOTHING""")
 			.param("storefront", storefrontId)
 			.param("slug", slug)
 			.param("partner", partnerId)
-			.param("specialization", specialization.name())
+			.param("specialization", specialization == null ? null : specialization.name(), java.sql.Types.VARCHAR)
+			.param("kind", kind.name())
 			.param("position", position)
 			.update();
 		return jdbc.sql("SELECT id FROM catalog_services WHERE storefront_id = :storefront AND slug = :slug")
@@ -103,7 +110,7 @@ class Services {
 			});
 		return rows.stream()
 			.map(r -> new Service(r.id(), r.slug(), r.storefrontId(), r.storefrontSlug(), r.partnerId(), r.partnerSlug(),
-					r.partnerName(), r.specialization(), titles.getOrDefault(r.id(), Map.of()),
+					r.partnerName(), r.specialization(), r.kind(), titles.getOrDefault(r.id(), Map.of()),
 					descriptions.getOrDefault(r.id(), Map.of())))
 			.toList();
 	}
@@ -111,6 +118,7 @@ class Services {
 	private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Row(rs.getLong("id"), rs.getString("slug"), rs.getLong("storefront_id"), rs.getString("storefront_slug"),
 				rs.getLong("partner_id"), rs.getString("partner_slug"), rs.getString("company_name"),
-				Specialization.valueOf(rs.getString("specialization")));
+				rs.getString("specialization") == null ? null : Specialization.valueOf(rs.getString("specialization")),
+				Service.Kind.valueOf(rs.getString("kind")));
 	}
 }

@@ -14,7 +14,7 @@ import com.b2brics.connect.sandbox.SandboxWorld;
 /**
  * Makes the embedded sandbox a world the demo works in, out of the box:
  * <ol>
- * <li>every partner team member of the demo catalog is a simulated user (fixed id, name and app
+ * <li>every partner and exporter team member of the demo catalog is a simulated user (fixed id, name and app
  * language from {@code demo/catalog.yml}) who has pressed Start, so the bot may write to them;</li>
  * <li>the demo admin is a simulated user who has pressed Start (a platform admin through
  * {@link DemoConfiguration});</li>
@@ -89,7 +89,7 @@ public class DemoSandbox {
 		}
 		log.info("""
 
-				  Offline demo seeded in the embedded sandbox: {} partner team members and the demo admin {} \
+				  Offline demo seeded in the embedded sandbox: {} partner and exporter team members and the demo admin {} \
 				(people created {}, Start pressed {}); pool groups gone with the last run {}, new groups {} \
 				(the bot registers them into the pool)""", team.size(), adminId, created[0], started[0], vanished.size(),
 				groups.size());

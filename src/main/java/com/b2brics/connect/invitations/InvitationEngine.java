@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -83,11 +84,12 @@ class InvitationEngine {
 	private final InvitationTexts texts;
 	private final InvitationsProperties properties;
 	private final SchedulerClient scheduler;
+	private final List<MeasuredResponses> measured;
 	private final Clock clock;
 
 	InvitationEngine(Invitations store, Catalog catalog, Accounts accounts, GroupPool pool, GroupInvites invites,
 			PlatformAdmins admins, Outbox outbox, InvitationTexts texts, InvitationsProperties properties,
-			SchedulerClient scheduler, Clock clock) {
+			SchedulerClient scheduler, List<MeasuredResponses> measured, Clock clock) {
 		this.store = store;
 		this.catalog = catalog;
 		this.accounts = accounts;
@@ -98,6 +100,7 @@ class InvitationEngine {
 		this.texts = texts;
 		this.properties = properties;
 		this.scheduler = scheduler;
+		this.measured = List.copyOf(measured);
 		this.clock = clock;
 	}
 
@@ -150,7 +153,17 @@ class InvitationEngine {
 		}
 		long id = created.get();
 		Duration timeout = properties.offerTimeoutOn(deal.storefrontSlug());
-		for (Candidate candidate : Ranking.rank(eligible, store.offersOf(eligible), now, timeout)) {
+		Map<Long, MeasuredResponses.LeadFirstResponse> leads = new HashMap<>();
+		for (MeasuredResponses source : measured) {
+			for (long partner : eligible) {
+				MeasuredResponses.LeadFirstResponse figures = source.leadFirstResponse(partner, deal.storefrontSlug(),
+						now.minus(Ranking.LEAD_WINDOW));
+				if (figures.judged() > 0) {
+					leads.put(partner, figures);
+				}
+			}
+		}
+		for (Candidate candidate : Ranking.rank(eligible, store.offersOf(eligible), leads, now, timeout)) {
 			store.addCandidate(id, candidate);
 		}
 		log.info("Invitation {} opened in group {} ({}, deal {}) with {} candidates", id, deal.chatId(), specialization,

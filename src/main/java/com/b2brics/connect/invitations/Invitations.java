@@ -45,6 +45,11 @@ class Invitations {
 		return rs.wasNull() ? null : value;
 	}
 
+	private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
+	}
+
 	static String openKey(long chatId, Specialization specialization) {
 		return chatId + ":" + specialization.name();
 	}
@@ -144,8 +149,11 @@ class Invitations {
 	void addCandidate(long invitationId, Candidate candidate) {
 		jdbc.sql("""
 				INSERT INTO invitation_candidates (invitation_id, position, partner_id, score, acceptance_rate,
-				                                   mean_response_seconds, open_offers, last_offered_at)
-				VALUES (:invitation, :position, :partner, :score, :acceptance, :response, :open, :last)""")
+				                                   mean_response_seconds, open_offers, last_offered_at, acceptance_part,
+				                                   responsiveness_part, availability_part, rotation_part, lead_answered,
+				                                   lead_within_sla, lead_median_ms)
+				VALUES (:invitation, :position, :partner, :score, :acceptance, :response, :open, :last, :acceptancePart,
+				        :responsivenessPart, :availabilityPart, :rotationPart, :leadJudged, :leadWithin, :leadMedian)""")
 			.param("invitation", invitationId)
 			.param("position", candidate.position())
 			.param("partner", candidate.partnerId())
@@ -154,6 +162,13 @@ class Invitations {
 			.param("response", candidate.meanResponseSeconds())
 			.param("open", candidate.openOffers())
 			.param("last", utc(candidate.lastOfferedAt()))
+			.param("acceptancePart", candidate.parts().acceptance())
+			.param("responsivenessPart", candidate.parts().responsiveness())
+			.param("availabilityPart", candidate.parts().availability())
+			.param("rotationPart", candidate.parts().rotation())
+			.param("leadJudged", candidate.leadJudged())
+			.param("leadWithin", candidate.leadWithinSla())
+			.param("leadMedian", candidate.leadMedianMillis())
 			.update();
 	}
 
@@ -163,8 +178,14 @@ class Invitations {
 			.query((rs, n) -> {
 				double acceptance = rs.getDouble("acceptance_rate");
 				Double rate = rs.wasNull() ? null : acceptance;
+				Candidate.Parts parts = new Candidate.Parts(nullableDouble(rs, "acceptance_part"),
+						nullableDouble(rs, "responsiveness_part"), nullableDouble(rs, "availability_part"),
+						nullableDouble(rs, "rotation_part"));
+				Long judged = nullableLong(rs, "lead_answered");
 				return new Candidate(rs.getInt("position"), rs.getLong("partner_id"), rs.getDouble("score"), rate,
-						nullableLong(rs, "mean_response_seconds"), rs.getInt("open_offers"), instant(rs, "last_offered_at"));
+						nullableLong(rs, "mean_response_seconds"), rs.getInt("open_offers"), instant(rs, "last_offered_at"), parts,
+						judged == null ? null : judged.intValue(), nullableDouble(rs, "lead_within_sla"),
+						nullableLong(rs, "lead_median_ms"));
 			})
 			.list();
 	}
@@ -221,6 +242,15 @@ class Invitations {
 		}
 		return jdbc.sql("SELECT * FROM invitation_offers WHERE partner_id IN (:ids) ORDER BY offered_at DESC")
 			.param("ids", partnerIds)
+			.query(Invitations::offer)
+			.list();
+	}
+
+	/** The partner's offers made since the instant. */
+	List<Offer> offersOfSince(long partnerId, Instant since) {
+		return jdbc.sql("SELECT * FROM invitation_offers WHERE partner_id = :partner AND offered_at >= :since ORDER BY offered_at")
+			.param("partner", partnerId)
+			.param("since", utc(since))
 			.query(Invitations::offer)
 			.list();
 	}

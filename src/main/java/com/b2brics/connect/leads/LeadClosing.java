@@ -155,31 +155,34 @@ class LeadClosing {
 		Service service = catalog.service(lead.serviceId()).orElse(null);
 		Partner partner = catalog.partner(lead.partnerId()).orElse(null);
 		String byName = by == null ? "" : Html.escape(accounts.nameOf(by));
+		// a product's deal was closed by the exporter and is reopened from the product page
+		boolean product = service != null && service.isProduct();
+		String suffix = product ? ".product" : "";
 		if (chat.isPresent()) {
-			String group = bilingual(locale -> text(locale, "lead.closed.group", why(locale, reason, byName)));
+			String group = bilingual(locale -> text(locale, "lead.closed.group", why(locale, reason, byName, product)));
 			outbox.send(OutgoingMessage.to(chat.get(), group).priority(Priority.HIGH));
 			pool.release(chat.get());
 			events.publishEvent(new LeadClosed(lead.id(), chat.get()));
 		}
 		if (service != null && partner != null) {
 			Locale importerLocale = accounts.localeOf(lead.importerId());
-			outbox.send(OutgoingMessage.to(lead.importerId(), text(importerLocale, "lead.closed.importer",
+			outbox.send(OutgoingMessage.to(lead.importerId(), text(importerLocale, "lead.closed.importer" + suffix,
 					Html.escape(service.title(importerLocale)), Html.escape(partner.companyName()),
 					properties.siteUrl() + service.path())));
 			String importerName = Html.escape(accounts.nameOf(lead.importerId()));
 			for (Long member : catalog.teamMemberIds(partner.id())) {
 				Locale locale = accounts.localeOf(member);
-				outbox.send(OutgoingMessage.to(member, text(locale, "lead.closed.partner", Html.escape(service.title(locale)),
-						importerName, why(locale, reason, byName))));
+				outbox.send(OutgoingMessage.to(member, text(locale, "lead.closed.partner" + suffix,
+						Html.escape(service.title(locale)), importerName, why(locale, reason, byName, product))));
 			}
 		}
 		log.info("Lead {} closed ({}, by {})", lead.id(), reason, by);
 		return true;
 	}
 
-	private String why(Locale locale, Reason reason, String byName) {
+	private String why(Locale locale, Reason reason, String byName, boolean product) {
 		return switch (reason) {
-			case PARTNER -> text(locale, "lead.closed.why.partner", byName);
+			case PARTNER -> text(locale, product ? "lead.closed.why.exporter" : "lead.closed.why.partner", byName);
 			case ADMIN -> text(locale, "lead.closed.why.admin", byName);
 			case INACTIVITY -> text(locale, "lead.closed.why.inactivity", properties.closeAfterInactivity().toDays());
 		};

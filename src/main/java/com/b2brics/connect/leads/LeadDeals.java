@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
+import com.b2brics.connect.catalog.Service;
 import com.b2brics.connect.invitations.Deal;
 import com.b2brics.connect.invitations.DealDirectory;
 
 /**
  * Open leads as deals partners can be invited into. The parties who may invite are the importer
- * and the team of the partner whose service the lead is about: both are the deal's sides and
- * both may need a carrier, a certifier or a customs broker. That partner is never a candidate.
+ * and the team of the partner whose service the lead is about, or of the exporter whose product
+ * it is about: both are the deal's sides and both may need a carrier, a certifier or a customs
+ * broker. That partner is never a candidate, and an exporter never is one.
  */
 @Component
 class LeadDeals implements DealDirectory {
@@ -75,10 +77,11 @@ class LeadDeals implements DealDirectory {
 
 		@Override
 		public String summary(Locale locale) {
-			String service = catalog.service(lead.serviceId()).map(s -> s.title(locale)).orElse("#" + lead.serviceId());
+			Optional<Service> offering = catalog.service(lead.serviceId());
+			String service = offering.map(s -> s.title(locale)).orElse("#" + lead.serviceId());
 			String partner = catalog.partner(lead.partnerId()).map(Partner::companyName).orElse("#" + lead.partnerId());
-			return messages.getMessage("lead.deal.summary", new Object[] { service, partner, accounts.nameOf(lead.importerId()) },
-					locale);
+			String key = offering.map(Service::isProduct).orElse(false) ? "lead.deal.summary.product" : "lead.deal.summary";
+			return messages.getMessage(key, new Object[] { service, partner, accounts.nameOf(lead.importerId()) }, locale);
 		}
 	}
 }

@@ -32,7 +32,8 @@ import com.b2brics.connect.telegram.Priority;
 /**
  * Gives a lead its working group: takes a free one from the pool, names it after the deal, posts
  * and pins the context, and hands the importer and every member of the partner's team their own
- * join link. With the pool empty the lead waits (admins are alerted) and gets the next group an
+ * join link. A lead on an exporter's product gets the same group, its deal group, and texts that
+ * name the product and the exporter. With the pool empty the lead waits (admins are alerted) and gets the next group an
  * admin adds.
  */
 @Component
@@ -123,21 +124,23 @@ class LeadGroups {
 
 		outbox.setChatTitle(chat, title + " · " + importerName);
 		outbox.setChatDescription(chat, "B2BRICS " + storefront + " · " + partner.companyName() + " · " + serviceUrl);
-		long context = outbox.send(OutgoingMessage.to(chat, messages.getMessage("lead.group.context", new Object[] {
+		// a product's deal group says product and exporter where a service's says service and partner
+		String suffix = service.isProduct() ? ".product" : "";
+		long context = outbox.send(OutgoingMessage.to(chat, messages.getMessage("lead.group.context" + suffix, new Object[] {
 				serviceUrl, Html.escape(title), partnerUrl, Html.escape(partner.companyName()), storefront,
 				Html.escape(importerName) }, importerLocale)));
 		outbox.pin(chat, MessageRef.queued(context));
 
 		String importerLink = invites.linkFor(chat, lead.importerId(), Role.IMPORTER);
-		outbox.send(OutgoingMessage.to(lead.importerId(), messages.getMessage("lead.group.ready",
+		outbox.send(OutgoingMessage.to(lead.importerId(), messages.getMessage("lead.group.ready" + suffix,
 				new Object[] { Html.escape(title), Html.escape(partner.companyName()) }, importerLocale))
 			.with(Keyboard.column(InlineButton.url(messages.getMessage("lead.group.open", null, importerLocale), importerLink)))
 			.priority(Priority.HIGH));
 
 		for (Long member : catalog.teamMemberIds(partner.id())) {
 			Locale locale = accounts.localeOf(member);
-			String link = invites.linkFor(chat, member, Role.PARTNER);
-			outbox.send(OutgoingMessage.to(member, messages.getMessage("lead.partner.new", new Object[] {
+			String link = invites.linkFor(chat, member, service.isProduct() ? Role.EXPORTER : Role.PARTNER);
+			outbox.send(OutgoingMessage.to(member, messages.getMessage("lead.partner.new" + suffix, new Object[] {
 					serviceUrl, Html.escape(service.title(locale)), partnerUrl, Html.escape(partner.companyName()),
 					storefront, Html.escape(importerName) }, locale))
 				.with(Keyboard.column(InlineButton.url(messages.getMessage("lead.partner.join", null, locale), link)))

@@ -26,8 +26,8 @@ import com.b2brics.connect.telegram.Priority;
  * The importer pressed Start on a Contact link: its payload resolves to the click, and the click
  * becomes a lead (one open lead per importer and service: pressing Start again finds the same
  * one). An unknown, tampered or expired payload gets a friendly answer with a way back to the
- * site, and nothing is created. Referral payloads ({@code ref_…}) and partner join codes
- * ({@code join_…}) are not this module's.
+ * site, and nothing is created. Referral payloads ({@code ref_…}), partner join codes
+ * ({@code join_…}) and the exporter registration link ({@code exporter}) are not this module's.
  */
 @Component
 class LeadStarts {
@@ -62,7 +62,7 @@ class LeadStarts {
 	@EventListener
 	void on(CommandReceived command) {
 		if (!"start".equals(command.command()) || command.args().isBlank() || command.args().startsWith("ref_")
-				|| command.args().startsWith("join_") || !command.chat().isPrivate()) {
+				|| command.args().startsWith("join_") || "exporter".equals(command.args().strip()) || !command.chat().isPrivate()) {
 			return;
 		}
 		Locale locale = accounts.of(command.user());

@@ -71,7 +71,8 @@ class Cabinet {
 	}
 
 	private void show(long user, Locale locale) {
-		Optional<Partner> partner = catalog.partnerOfTeamMember(user);
+		// an exporter's team is a team in Telegram too, but the cabinet's figures and codes are a partner's
+		Optional<Partner> partner = catalog.partnerOfTeamMember(user).filter(company -> !company.isExporter());
 		if (partner.isEmpty()) {
 			outbox.send(OutgoingMessage.to(user, text(locale, "partners.cabinet.notpartner")));
 			return;

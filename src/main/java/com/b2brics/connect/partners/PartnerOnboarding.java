@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.accounts.Accounts;
@@ -23,6 +25,7 @@ import com.b2brics.connect.catalog.PartnerTeams;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.ContactShared;
+import com.b2brics.connect.telegram.ExpectedContact;
 import com.b2brics.connect.telegram.ExpectedText;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
@@ -44,7 +47,7 @@ import com.b2brics.connect.telegram.TextReceived;
  * changes nothing. Runs inside the transaction handling the update.
  */
 @Component
-class PartnerOnboarding implements ExpectedText {
+class PartnerOnboarding implements ExpectedText, ExpectedContact {
 
 	private static final Logger log = LoggerFactory.getLogger(PartnerOnboarding.class);
 
@@ -72,10 +75,12 @@ class PartnerOnboarding implements ExpectedText {
 	private final MessageSource messages;
 	private final PartnersProperties properties;
 	private final Clock clock;
+	private final List<ExpectedContact> expectedContacts;
 
 	PartnerOnboarding(JoinCodes codes, Catalog catalog, PartnerTeams teams, Accounts accounts, PlatformAdmins admins,
 			Outbox outbox, TelegramLinks links, TelegramChats chats, MessageSource messages,
-			PartnersProperties properties, Clock clock) {
+			PartnersProperties properties, Clock clock, List<ExpectedContact> expectedContacts) {
+		this.expectedContacts = expectedContacts;
 		this.codes = codes;
 		this.catalog = catalog;
 		this.teams = teams;
@@ -229,6 +234,26 @@ class PartnerOnboarding implements ExpectedText {
 		}
 	}
 
+	@Override
+	public boolean expects(ContactShared shared) {
+		return shared.chat().isPrivate() && codes.pending(shared.user().id()).isPresent();
+	}
+
+	/**
+	 * A contact nobody asked for (no join code pending, no other conversation waiting for it): say
+	 * so. Runs before the conversations' own listeners, so it sees the state they expect a contact
+	 * in, not the state their answer leaves.
+	 */
+	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	void unasked(ContactShared shared) {
+		// the list Spring injects leaves this bean itself out
+		if (shared.chat().isPrivate() && !expects(shared)
+				&& expectedContacts.stream().noneMatch(expected -> expected.expects(shared))) {
+			tell(shared.user().id(), text(accounts.of(shared.user()), "partners.contact.unasked"), Keyboard.remove());
+		}
+	}
+
 	@EventListener
 	void on(ContactShared shared) {
 		if (!shared.chat().isPrivate()) {
@@ -238,7 +263,6 @@ class PartnerOnboarding implements ExpectedText {
 		Locale locale = accounts.of(user);
 		Optional<String> pending = codes.pending(user.id());
 		if (pending.isEmpty()) {
-			tell(user.id(), text(locale, "partners.contact.unasked"), Keyboard.remove());
 			return;
 		}
 		if (!shared.own()) {

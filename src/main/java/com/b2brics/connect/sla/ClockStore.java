@@ -28,9 +28,10 @@ class ClockStore {
 	 * @param worked working time counted before {@code countingSince} (pauses excluded)
 	 * @param countingSince since when the clock counts again (the start, or the end of the last pause)
 	 * @param pausedUntil the time the partner named with /eta, if any
+	 * @param partnerHours the partner's own hours when the clock started; null: the storefront's calendar
 	 */
 	record Clock(long id, long leadId, Kind kind, Duration allowed, Instant startedAt, Instant dueAt, Duration worked,
-			Instant countingSince, Instant pausedUntil) {
+			Instant countingSince, Instant pausedUntil, PartnerHours partnerHours) {
 
 		/** Working time counted up to the instant, pauses excluded. */
 		Duration workedUntil(Instant now, WorkingCalendar calendar) {
@@ -89,11 +90,13 @@ class ClockStore {
 	 * than catching the duplicate key: on PostgreSQL a failed statement aborts the caller's whole
 	 * transaction (the update being handled), which H2 does not.
 	 */
-	Optional<Long> start(long leadId, Kind kind, Duration allowed, Instant now, Instant due) {
+	Optional<Long> start(long leadId, Kind kind, Duration allowed, Instant now, Instant due, PartnerHours partnerHours) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		int inserted = jdbc.sql("""
-				INSERT INTO sla_clocks (lead_id, kind, allowed_ms, started_at, due_at, running_key)
-				VALUES (:lead, :kind, :allowed, :now, :due, :lead) ON CONFLICT DO NOTHING""")
+				INSERT INTO sla_clocks (lead_id, kind, allowed_ms, started_at, due_at, running_key, calendar_zone, calendar_hours)
+				VALUES (:lead, :kind, :allowed, :now, :due, :lead, :zone, :hours) ON CONFLICT DO NOTHING""")
+			.param("zone", partnerHours == null ? null : partnerHours.zone().getId())
+			.param("hours", partnerHours == null ? null : partnerHours.stored())
 			.param("lead", leadId)
 			.param("kind", kind.name())
 			.param("allowed", allowed.toMillis())
@@ -214,7 +217,8 @@ class ClockStore {
 		return new Clock(rs.getLong("id"), rs.getLong("lead_id"), Kind.valueOf(rs.getString("kind")),
 				Duration.ofMillis(rs.getLong("allowed_ms")), started, rs.getObject("due_at", OffsetDateTime.class).toInstant(),
 				Duration.ofMillis(rs.getLong("worked_ms")), since == null ? started : since.toInstant(),
-				paused == null ? null : paused.toInstant());
+				paused == null ? null : paused.toInstant(), rs.getString("calendar_zone") == null ? null
+						: PartnerHours.fromStored(rs.getString("calendar_zone"), rs.getString("calendar_hours")));
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import com.b2brics.connect.core.Percentiles;
+
 /**
  * A partner's measured response figures over a window, from the stored clocks (so each figure can
  * be explained from its clock events): first-response median and p90 in working time, and the
@@ -24,8 +26,10 @@ public class PartnerFigures {
 	 * @param median median working time to the first response, empty without any
 	 * @param p90 90th percentile (nearest rank), empty without any
 	 * @param withinSla share of first responses in time, among those given or overdue; empty without any
+	 * @param overdue breached clocks still waiting for the first response
 	 */
-	public record Figures(int answered, Optional<Duration> median, Optional<Duration> p90, Optional<Double> withinSla) {
+	public record Figures(int answered, Optional<Duration> median, Optional<Duration> p90, Optional<Double> withinSla,
+			int overdue) {
 	}
 
 	private final JdbcClient jdbc;
@@ -61,7 +65,7 @@ public class PartnerFigures {
 			.single();
 		long judged = answered.size() + overdue;
 		return new Figures(answered.size(), percentile(answered, 50), percentile(answered, 90),
-				judged == 0 ? Optional.empty() : Optional.of((double) met / judged));
+				judged == 0 ? Optional.empty() : Optional.of((double) met / judged), (int) overdue);
 	}
 
 	/** Nearest-rank percentile of sorted values. */
@@ -69,7 +73,6 @@ public class PartnerFigures {
 		if (sortedMillis.isEmpty()) {
 			return Optional.empty();
 		}
-		int rank = (int) Math.ceil(percent / 100.0 * sortedMillis.size());
-		return Optional.of(Duration.ofMillis(sortedMillis.get(Math.max(0, rank - 1))));
+		return Optional.of(Duration.ofMillis(sortedMillis.get(Percentiles.nearestRankIndex(sortedMillis.size(), percent))));
 	}
 }

@@ -29,7 +29,9 @@ import com.b2brics.connect.telegram.Priority;
 import com.b2brics.connect.telegram.TextReceived;
 
 /**
- * The response-time clocks of leads, in the partner's working time (the storefront's calendar):
+ * The response-time clocks of leads, in the partner's working time: the hours and time zone the
+ * partner's team set with /hours when the clock started, with the storefront country's holidays;
+ * else the storefront's calendar:
  * <ul>
  * <li>first response: starts when the lead's group opens;</li>
  * <li>next response: starts when the importer writes and no clock runs (the partner answered
@@ -50,6 +52,7 @@ class ResponseClocks {
 
 	private final ClockStore store;
 	private final StorefrontCalendars calendars;
+	private final PartnerHoursStore partnerHours;
 	private final SlaPolicies policies;
 	private final Catalog catalog;
 	private final Accounts accounts;
@@ -59,10 +62,11 @@ class ResponseClocks {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	ResponseClocks(ClockStore store, StorefrontCalendars calendars, SlaPolicies policies, Catalog catalog, Accounts accounts,
+	ResponseClocks(ClockStore store, StorefrontCalendars calendars, PartnerHoursStore partnerHours, SlaPolicies policies, Catalog catalog, Accounts accounts,
 			PlatformAdmins admins, Outbox outbox, MessageSource messages, TransactionTemplate transactions, Clock clock) {
 		this.store = store;
 		this.calendars = calendars;
+		this.partnerHours = partnerHours;
 		this.policies = policies;
 		this.catalog = catalog;
 		this.accounts = accounts;
@@ -99,7 +103,7 @@ class ResponseClocks {
 	void on(LeadClosed closed) {
 		store.running(closed.leadId()).ifPresent(running -> {
 			Instant now = clock.instant();
-			Duration working = running.workedUntil(now, calendar(closed.leadId()));
+			Duration working = running.workedUntil(now, calendar(closed.leadId(), running));
 			if (store.stop(running.id(), null, "CANCELLED", working, now)) {
 				store.event(running.id(), "CANCELLED", now, null, "lead closed");
 			}
@@ -128,9 +132,11 @@ class ResponseClocks {
 		SlaPolicy policy = policies.policyFor(deal.storefrontSlug(),
 				catalog.service(deal.serviceId()).map(Service::specialization).orElse(null));
 		Duration allowed = kind == ClockStore.Kind.FIRST_RESPONSE ? policy.leadFirstResponse() : policy.nextResponse();
-		WorkingCalendar calendar = calendars.forStorefront(deal.storefrontSlug());
+		PartnerHours own = partnerHours.of(deal.partnerId()).orElse(null);
+		WorkingCalendar calendar = own == null ? calendars.forStorefront(deal.storefrontSlug())
+				: own.calendar(calendars.forStorefront(deal.storefrontSlug()));
 		Instant now = clock.instant();
-		store.start(deal.leadId(), kind, allowed, now, calendar.plusWorkingTime(now, allowed)).ifPresent(id -> {
+		store.start(deal.leadId(), kind, allowed, now, calendar.plusWorkingTime(now, allowed), own).ifPresent(id -> {
 			for (int percent : policy.remindAtPercent()) {
 				// the point itself may be the end of a working day: the reminder waits for the next working instant
 				store.addReminder(id, percent,
@@ -144,7 +150,7 @@ class ResponseClocks {
 		store.running(deal.leadId()).ifPresent(running -> {
 			Instant now = clock.instant();
 			Duration working = running.countingSince().isAfter(now) ? running.worked()
-					: running.workedUntil(now, calendars.forStorefront(deal.storefrontSlug()));
+					: running.workedUntil(now, calendar(deal, running));
 			String outcome = working.compareTo(running.allowed()) <= 0 ? "MET" : "LATE";
 			if (store.stop(running.id(), partnerMember, outcome, working, now)) {
 				store.event(running.id(), "STOPPED", now, partnerMember, outcome + " after " + working);
@@ -194,7 +200,7 @@ class ResponseClocks {
 	}
 
 	private void remind(ClockStore.Deal deal, ClockStore.Clock running, Instant now) {
-		WorkingCalendar calendar = calendars.forStorefront(deal.storefrontSlug());
+		WorkingCalendar calendar = calendar(deal, running);
 		Duration left = running.allowed().minus(running.workedUntil(now, calendar));
 		String due = WHEN.format(running.dueAt().atZone(calendar.zone())) + " (" + calendar.zone().getId() + ")";
 		String importer = Html.escape(accounts.nameOf(deal.importerId()));
@@ -229,7 +235,8 @@ class ResponseClocks {
 			reply(chat, command.messageId(), messages.getMessage("sla.eta.notpartner", null, locale));
 			return;
 		}
-		WorkingCalendar calendar = calendars.forStorefront(deal.get().storefrontSlug());
+		var runningNow = store.running(deal.get().leadId());
+		WorkingCalendar calendar = runningNow.map(running -> calendar(deal.get(), running)).orElseGet(() -> current(deal.get()));
 		Instant now = clock.instant();
 		var eta = EtaParser.parse(command.args(), now, calendar.zone());
 		if (eta.isEmpty()) {
@@ -260,7 +267,7 @@ class ResponseClocks {
 	}
 
 	private void remindOfEta(ClockStore.Deal deal, ClockStore.Clock promised) {
-		WorkingCalendar calendar = calendars.forStorefront(deal.storefrontSlug());
+		WorkingCalendar calendar = calendar(deal, promised);
 		String when = WHEN.format(promised.pausedUntil().atZone(calendar.zone())) + " (" + calendar.zone().getId() + ")";
 		String importer = Html.escape(accounts.nameOf(deal.importerId()));
 		for (Long member : catalog.teamMemberIds(deal.partnerId())) {
@@ -289,8 +296,20 @@ class ResponseClocks {
 		log.warn("SLA breached: lead {} {} after {}", deal.leadId(), breached.kind(), breached.allowed());
 	}
 
-	private WorkingCalendar calendar(long leadId) {
-		return store.deal(leadId).map(d -> calendars.forStorefront(d.storefrontSlug())).orElseGet(() -> WorkingCalendar.allTheTime(clock.getZone()));
+	private WorkingCalendar calendar(long leadId, ClockStore.Clock running) {
+		return store.deal(leadId).map(d -> calendar(d, running)).orElseGet(() -> WorkingCalendar.allTheTime(clock.getZone()));
+	}
+
+	/** The calendar a clock runs on: the partner's own hours as they were when it started, else the storefront's. */
+	private WorkingCalendar calendar(ClockStore.Deal deal, ClockStore.Clock running) {
+		WorkingCalendar storefront = calendars.forStorefront(deal.storefrontSlug());
+		return running.partnerHours() == null ? storefront : running.partnerHours().calendar(storefront);
+	}
+
+	/** The calendar a clock started now would run on. */
+	private WorkingCalendar current(ClockStore.Deal deal) {
+		WorkingCalendar storefront = calendars.forStorefront(deal.storefrontSlug());
+		return partnerHours.of(deal.partnerId()).map(own -> own.calendar(storefront)).orElse(storefront);
 	}
 
 	private String duration(Duration d, Locale locale) {

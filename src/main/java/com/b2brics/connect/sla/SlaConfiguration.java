@@ -23,6 +23,11 @@ class SlaConfiguration {
 	}
 
 	@Bean
+	BotCommandSpec hoursCommand() {
+		return new BotCommandSpec("hours", "bot.command.hours", BotCommandSpec.Scope.PRIVATE, 23);
+	}
+
+	@Bean
 	RecurringTask<Void> slaCheck(ResponseClocks clocks, SlaProperties properties) {
 		return Tasks.recurring("sla-check", FixedDelay.of(properties.checkInterval())).execute((instance, context) -> clocks.check());
 	}

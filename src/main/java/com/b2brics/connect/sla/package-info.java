@@ -1,7 +1,8 @@
 /**
- * Response-time SLAs in working hours. So far: working-hours calendars (time zone, weekly hours,
- * public holidays from jollyday or a configured list) and the working-time arithmetic every SLA
- * clock is built on.
+ * Response-time SLAs in working hours: calendars per storefront and partners' own hours, the
+ * working-time arithmetic, response clocks of leads with reminders and breaches, and the partner
+ * figures of /stats. Depends on invitations for their figures and gives them the measured lead
+ * responses, never the reverse.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLA")
 package com.b2brics.connect.sla;

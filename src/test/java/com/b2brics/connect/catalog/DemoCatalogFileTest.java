@@ -37,6 +37,63 @@ class DemoCatalogFileTest {
 	}
 
 	@Test
+	void demoFileHasSixExportersWithTwentyProductsAndThreePartnersPerSpecializationOnEveryStorefront() {
+		DemoCatalogFile demo = DemoCatalogFile.read();
+		assertThat(demo.exporters()).hasSizeGreaterThanOrEqualTo(6).allSatisfy(exporter -> {
+			assertThat(exporter.specializations()).as("an exporter has no specialization").isEmpty();
+			assertThat(exporter.team()).as(exporter.slug()).hasSizeBetween(1, 2)
+				.allSatisfy(m -> assertThat(m.telegramId()).isBetween(6_300_000_001L, 6_300_000_099L))
+				.allSatisfy(m -> assertThat(m.language()).isIn("ru", "en"));
+			assertThat(exporter.profiles()).containsKeys("ru", "en");
+		});
+		assertThat(demo.exporters()).flatExtracting(DemoCatalogFile.DemoPartner::services).hasSizeGreaterThanOrEqualTo(20)
+			.allSatisfy(product -> {
+				assertThat(product.specialization()).isNull();
+				assertThat(product.titles()).containsKeys("ru", "en");
+				assertThat(product.descriptions()).containsKeys("ru", "en");
+			});
+		assertThat(demo.exporters()).flatExtracting(DemoCatalogFile.DemoPartner::storefronts)
+			.as("products on every storefront")
+			.containsAll(demo.storefronts().stream().map(DemoCatalogFile.DemoStorefront::slug).toList());
+		for (DemoCatalogFile.DemoStorefront storefront : demo.storefronts()) {
+			for (Specialization specialization : List.of(Specialization.LOGISTICS, Specialization.CERTIFICATION,
+					Specialization.CUSTOMS)) {
+				assertThat(demo.partners().stream()
+					.filter(p -> p.specializations().contains(specialization) && p.storefronts().contains(storefront.slug())))
+					.as("%s partners serving %s", specialization, storefront.slug())
+					.hasSizeGreaterThanOrEqualTo(3);
+			}
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> withExporter(Object productStorefronts, long telegramId, String productSlug) {
+		Map<String, Object> file = new java.util.HashMap<>(file(List.of("russia"), "logistics"));
+		file.put("exporters", List.of(Map.of("slug", "e", "company", "E", "storefronts", List.of("russia"), "profile",
+				Map.of("en", "x"), "team", List.of(Map.of("telegram-id", telegramId, "name", "B")), "products",
+				List.of(Map.of("slug", productSlug, "storefronts", productStorefronts, "title", Map.of("en", "t"),
+						"description", Map.of("en", "d"))))));
+		return file;
+	}
+
+	@Test
+	void productsOfAnExporterAreCheckedLikeServices() {
+		DemoCatalogFile ok = DemoCatalogFile.parse(withExporter(List.of("russia"), 6300000001L, "wheat"));
+		assertThat(ok.exporters()).singleElement().satisfies(e -> {
+			assertThat(e.services()).singleElement().satisfies(p -> assertThat(p.specialization()).isNull());
+			assertThat(e.specializations()).isEmpty();
+		});
+		assertThatThrownBy(() -> DemoCatalogFile.parse(withExporter(List.of("atlantis"), 6300000001L, "wheat")))
+			.hasMessageContaining("unknown storefront atlantis");
+		assertThatThrownBy(() -> DemoCatalogFile.parse(withExporter(List.of("russia"), 6200000001L, "wheat")))
+			.as("a Telegram user on a partner's and an exporter's team")
+			.hasMessageContaining("is on another team too");
+		assertThatThrownBy(() -> DemoCatalogFile.parse(withExporter(List.of("russia"), 6300000001L, "s")))
+			.as("a product named like a service on the same storefront")
+			.hasMessageContaining("two offerings named s on russia");
+	}
+
+	@Test
 	void serviceOnAStorefrontItsPartnerDoesNotServeIsRefused() {
 		assertThat(DemoCatalogFile.parse(file(List.of("russia"), "logistics")).partners()).hasSize(1);
 		assertThatThrownBy(() -> DemoCatalogFile.parse(file(List.of("atlantis"), "logistics")))

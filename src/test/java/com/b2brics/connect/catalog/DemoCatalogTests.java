@@ -95,7 +95,7 @@ class DemoCatalogTests extends EndToEndTest {
 
 	@Test
 	void everyDemoPartnerHasOneOrTwoLinkedTeamMembersWithFixedTelegramIds() {
-		List<String> slugs = jdbc.sql("SELECT slug FROM catalog_partners ORDER BY slug").query(String.class).list();
+		List<String> slugs = jdbc.sql("SELECT slug FROM catalog_partners WHERE kind = 'PARTNER' ORDER BY slug").query(String.class).list();
 		for (String slug : slugs) {
 			Partner partner = catalog.partner(slug).orElseThrow();
 			assertThat(partner.teamMemberIds()).as(slug).hasSizeBetween(1, 2)
@@ -105,5 +105,44 @@ class DemoCatalogTests extends EndToEndTest {
 		}
 		assertThat(catalog.partner("eurasia-cargo").orElseThrow().teamMemberIds()).containsExactly(6_200_000_001L,
 				6_200_000_002L);
+	}
+
+	@Test
+	void demoExportersSellTwentyProductsAcrossTheStorefrontsAndAreNeverInvitationCandidates() {
+		List<Partner> exporters = catalog.exporters();
+		assertThat(exporters).hasSizeGreaterThanOrEqualTo(6).allSatisfy(exporter -> {
+			assertThat(exporter.kind()).isEqualTo(Partner.Kind.EXPORTER);
+			assertThat(exporter.specializations()).isEmpty();
+			assertThat(exporter.teamMemberIds()).hasSizeBetween(1, 2)
+				.allSatisfy(id -> assertThat(id).isBetween(6_300_000_001L, 6_300_000_099L));
+			assertThat(exporter.teamLinked()).isTrue();
+		});
+		List<Service> products = STOREFRONTS.stream().flatMap(s -> catalog.products(s).stream()).toList();
+		assertThat(products).hasSizeGreaterThanOrEqualTo(20).allSatisfy(product -> {
+			assertThat(product.kind()).isEqualTo(Service.Kind.PRODUCT);
+			assertThat(product.specialization()).isNull();
+			assertThat(exporters).extracting(Partner::id).contains(product.partnerId());
+			assertThat(product.titles()).containsKeys("ru", "en");
+		});
+		for (String storefront : STOREFRONTS) {
+			assertThat(catalog.products(storefront)).as("products on %s", storefront).isNotEmpty();
+			assertThat(catalog.services(storefront)).as("no product among the services of %s", storefront)
+				.allSatisfy(service -> assertThat(service.kind()).isEqualTo(Service.Kind.SERVICE));
+			for (Specialization specialization : Specialization.values()) {
+				assertThat(catalog.partners(specialization, storefront)).extracting(Partner::kind)
+					.doesNotContain(Partner.Kind.EXPORTER);
+			}
+		}
+		assertThat(catalog.partners()).extracting(Partner::kind).containsOnly(Partner.Kind.PARTNER);
+		// the offline demo makes every exporter team member a sandbox person too
+		assertThat(catalog.demoTeam()).extracting(DemoTeamMember::telegramId)
+			.containsAll(exporters.stream().flatMap(e -> e.teamMemberIds().stream()).toList());
+	}
+
+	@Test
+	void aDemoCatalogLoadedBeforeExportersGetsThemOnceAndKeepsItsPartners() {
+		Map<String, Long> before = counts();
+		assertThat(demo.loadExportersIntoCatalogWithout()).as("exporters are there already").isFalse();
+		assertThat(counts()).isEqualTo(before);
 	}
 }

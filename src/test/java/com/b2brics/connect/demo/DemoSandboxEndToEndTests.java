@@ -44,9 +44,11 @@ class DemoSandboxEndToEndTests extends EndToEndTest {
 
 		DemoSandbox.Seeded seeded = demo.seed(2);
 
-		// every partner team member of the demo catalog: fixed id and name, their language, Start pressed
+		// every partner and exporter team member of the demo catalog: fixed id and name, their language, Start pressed
 		List<DemoTeamMember> team = catalog.demoTeam();
 		assertThat(team).hasSizeGreaterThanOrEqualTo(20);
+		assertThat(team).extracting(DemoTeamMember::telegramId).as("the exporters' teams are seeded too")
+			.contains(6_300_000_001L, 6_300_000_003L, 6_300_000_007L, 6_300_000_010L);
 		for (DemoTeamMember member : team) {
 			Map<String, Object> user = sandbox.get("/sandbox/api/users/" + member.telegramId());
 			assertThat(user.get("started_bot")).as("%s started the bot", member.name()).isEqualTo(true);

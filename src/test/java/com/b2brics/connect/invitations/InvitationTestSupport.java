@@ -151,7 +151,8 @@ abstract class InvitationTestSupport extends EndToEndTest {
 		}
 		SimulatedUser importer = sandbox.newUser(importerName, "en");
 		importer.openLink(deepLinkFor(service));
-		importer.sees(importer.botChat(), "is ready");
+		// setting a group up takes several Bot API calls: on a loaded machine more than the client's usual patience
+		await().atMost(Duration.ofSeconds(30)).until(() -> importer.currentlySees(importer.botChat(), "is ready"));
 		long group = ((Number) jdbc.sql("SELECT chat_id FROM leads WHERE importer_id = :id ORDER BY id DESC LIMIT 1")
 			.param("id", importer.id()).query().singleValue()).longValue();
 		importer.press(importer.botChat(), "Open the chat");

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,39 @@ class RankingTest {
 		List<Candidate> ranked = Ranking.rank(List.of(2L, 3L, 1L, 4L), past, NOW, TIMEOUT);
 		assertThat(ranked).extracting(Candidate::partnerId).containsExactly(1L, 3L, 4L, 2L);
 		assertThat(ranked).extracting(Candidate::position).containsExactly(1, 2, 3, 4);
+	}
+
+	@Test
+	void measuredLeadResponsesShareTheResponsivenessWithOfferAnswersAndEveryPartIsKept() {
+		MeasuredResponses.LeadFirstResponse quick = new MeasuredResponses.LeadFirstResponse(4, Optional.of(0.75),
+				Optional.of(Duration.ofMinutes(30)), Duration.ofHours(2));
+		// no offers yet: responsiveness is the lead part alone, 0.5 × 0.75 + 0.5 × (1 − 30/120) = 0.75
+		Candidate one = Ranking.rank(List.of(1L), List.of(), Map.of(1L, quick), NOW, TIMEOUT).get(0);
+		assertThat(one.parts().responsiveness()).isCloseTo(0.75, within(1e-9));
+		assertThat(one.parts().acceptance()).isCloseTo(0.5, within(1e-9));
+		assertThat(one.parts().availability()).isCloseTo(1.0, within(1e-9));
+		assertThat(one.parts().rotation()).isCloseTo(1.0, within(1e-9));
+		assertThat(one.score()).isCloseTo(0.30 * 0.5 + 0.20 * 0.75 + 0.20 + 0.30, within(1e-4));
+		assertThat(one.leadJudged()).isEqualTo(4);
+		assertThat(one.leadWithinSla()).isEqualTo(0.75);
+		assertThat(one.leadMedianMillis()).isEqualTo(Duration.ofMinutes(30).toMillis());
+
+		// with offers: the mean of the offer part (1 − 60/120 = 0.5) and the lead part (0.75)
+		List<Offer> past = List.of(offer(2, Offer.Status.ACCEPTED, Duration.ofDays(3), Duration.ofMinutes(60)));
+		Candidate two = Ranking.rank(List.of(2L), past, Map.of(2L, quick), NOW, TIMEOUT).get(0);
+		assertThat(two.parts().responsiveness()).isCloseTo(0.625, within(1e-9));
+
+		// every judged clock overdue: nothing within the SLA and no median, the lead part is 0
+		MeasuredResponses.LeadFirstResponse overdue = new MeasuredResponses.LeadFirstResponse(2, Optional.of(0.0), Optional.empty(),
+				Duration.ofHours(2));
+		assertThat(Ranking.leadAnswer(overdue)).isZero();
+		// a slow partner with the same offers ranks below a quick one
+		MeasuredResponses.LeadFirstResponse slow = new MeasuredResponses.LeadFirstResponse(5, Optional.of(0.2),
+				Optional.of(Duration.ofHours(3)), Duration.ofHours(2));
+		List<Candidate> ranked = Ranking.rank(List.of(3L, 4L, 5L), List.of(), Map.of(3L, slow, 4L, quick), NOW, TIMEOUT);
+		assertThat(ranked).extracting(Candidate::partnerId).containsExactly(4L, 5L, 3L);
+		assertThat(ranked.get(1).leadJudged()).isNull();
+		assertThat(ranked.get(1).parts().responsiveness()).isEqualTo(0.5);
 	}
 
 	@Test

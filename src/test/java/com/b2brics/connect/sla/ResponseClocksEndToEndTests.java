@@ -247,6 +247,122 @@ class ResponseClocksEndToEndTests extends EndToEndTest {
 		assertThat(events(deal.leadId())).containsExactly("STARTED", "PAUSED", "ETA_PASSED", "STOPPED");
 	}
 
+	private Locale localeOf(SimulatedUser user) {
+		return "ru".equals(sandbox.get("/sandbox/api/users/" + user.id()).get("language_code")) ? Locale.forLanguageTag("ru")
+				: Locale.ENGLISH;
+	}
+
+	/** What the user sees last in the bot chat, once it has the fragment. */
+	private static SeenMessage botSays(SimulatedUser user, String fragment) {
+		return await("user " + user.id() + " sees \"" + fragment + "\"").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+			.until(() -> {
+				List<SeenMessage> all = user.messages(user.botChat());
+				return all.isEmpty() ? null : all.get(all.size() - 1);
+			}, m -> m != null && m.text() != null && m.text().contains(fragment));
+	}
+
+	private static long answersWith(SimulatedUser user, String fragment) {
+		return user.messages(user.botChat()).stream().filter(m -> m.text() != null && m.text().contains(fragment)).count();
+	}
+
+	private long hoursRows(long partnerId) {
+		return jdbc.sql("SELECT COUNT(*) FROM sla_partner_hours WHERE partner_id = :p").param("p", partnerId).query(Long.class).single();
+	}
+
+	@Test
+	void aPartnerWithEveningHoursIsRemindedInThemAndAChangeLeavesRunningClocksAlone() throws Exception {
+		clock.set(moscow("2026-12-16T09:30")); // a Wednesday
+		Service service = catalog.services("russia").get(3);
+		long partnerId = service.partnerId();
+		SimulatedUser member = sandboxTeam(catalog.teamMemberIds(partnerId)).get(0);
+		Locale locale = localeOf(member);
+		String examples = plain(messages.getMessage("sla.hours.examples", null, locale)).substring(0, 30);
+		jdbc.sql("DELETE FROM sla_partner_hours WHERE partner_id = :p").param("p", partnerId).update();
+		try {
+			// not set yet: the storefront's hours apply, and the examples say how to set them
+			member.writeToBot("/hours");
+			String company = catalog.partner(partnerId).orElseThrow().companyName();
+			assertThat(botSays(member, examples).text())
+				.contains(plain(messages.getMessage("sla.hours.default", new Object[] { company }, locale)));
+
+			// bad input: a clear answer with examples, nothing stored
+			String bad = plain(messages.getMessage("sla.hours.bad", null, locale));
+			List<String> nonsense = List.of("/hours whenever", "/hours Mon-Fri 18:00-23:00", "/hours Mon-Fri 23:00-18:00 Europe/Moscow",
+					"/hours Mon-Fri 18:00-23:00 Mars/Olympus", "/hours Mon-Fri 18:00-23:00 Europe/Moscow " + "x".repeat(300));
+			long badBefore = answersWith(member, bad);
+			for (int i = 0; i < nonsense.size(); i++) {
+				member.writeToBot(nonsense.get(i));
+				long expected = badBefore + i + 1;
+				await().atMost(Duration.ofSeconds(20)).until(() -> answersWith(member, bad) == expected);
+			}
+			assertThat(botSays(member, bad).text()).contains(examples);
+			assertThat(hoursRows(partnerId)).isZero();
+			// someone outside any partner's team is refused, also nothing stored
+			SimulatedUser outsider = sandbox.newUser("Hourless", "en");
+			outsider.startBot();
+			outsider.writeToBot("/hours Mon-Fri 09:00-18:00 Europe/Moscow");
+			outsider.sees(outsider.botChat(), "you are not in a partner's team");
+
+			// evening hours, Moscow time
+			member.writeToBot("/hours Mon-Fri 18:00-23:00 Europe/Moscow");
+			PartnerHours evenings = PartnerHours.read("Mon-Fri 18:00-23:00 Europe/Moscow").orElseThrow();
+			botSays(member, plain(messages.getMessage("sla.hours.saved",
+					new Object[] { company, PartnerHours.describe(evenings.hours(), locale), "Europe/Moscow" }, locale)));
+			assertThat(jdbc.sql("SELECT zone, hours FROM sla_partner_hours WHERE partner_id = :p").param("p", partnerId).query().singleRow())
+				.containsEntry("zone", "Europe/Moscow")
+				.containsEntry("hours", "MON=18:00-23:00;TUE=18:00-23:00;WED=18:00-23:00;THU=18:00-23:00;FRI=18:00-23:00");
+			member.writeToBot("/hours");
+			assertThat(botSays(member, examples).text()).contains("18:00–23:00").contains("Europe/Moscow");
+
+			// a lead at 10:00: its 2 h run from 18:00, so the 50 % point is 19:00 and the due time 20:00 Moscow
+			clock.set(moscow("2026-12-16T10:00"));
+			Deal deal = openDeal("Olga", service);
+			assertThat(dueAt(deal.leadId(), "FIRST_RESPONSE")).isEqualTo(moscow("2026-12-16T20:00"));
+			assertThat(clockOf(deal.leadId(), "FIRST_RESPONSE")).containsEntry("calendar_zone", "Europe/Moscow");
+
+			// /hours in the group: pointed to the private chat, nothing changed
+			deal.partner().write(deal.group(), "/hours Mon-Fri 09:00-18:00 UTC");
+			seesInGroup(deal.partner(), deal.group(), plain(messages.getMessage("sla.hours.private", null, locale)).substring(0, 25));
+			assertThat(jdbc.sql("SELECT zone FROM sla_partner_hours WHERE partner_id = :p").param("p", partnerId).query(String.class)
+				.single()).isEqualTo("Europe/Moscow");
+
+			// a change now leaves the running clock in the hours it started with
+			deal.partner().writeToBot("/hours Mon-Fri 09:00-18:00 Europe/Moscow");
+			await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT hours FROM sla_partner_hours WHERE partner_id = :p")
+				.param("p", partnerId).query(String.class).single().startsWith("MON=09:00-18:00"));
+
+			// the storefront's working day passes, and the evening up to 18:59: nothing to the partner, no breach
+			for (String when : List.of("2026-12-16T12:00", "2026-12-16T15:00", "2026-12-16T17:59", "2026-12-16T18:59")) {
+				clock.set(moscow(when));
+				clocks.check();
+			}
+			await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> remindersSeen(deal.partner(), "Olga") == 0);
+			assertThat(clockOf(deal.leadId(), "FIRST_RESPONSE").get("breached_at")).isNull();
+
+			// 19:00 in their evening: the first reminder, naming their due time
+			clock.set(moscow("2026-12-16T19:00"));
+			clocks.check();
+			SeenMessage reminder = deal.partner().sees(deal.partner().botChat(), "⏰ Olga");
+			assertThat(reminder.text()).contains("16 Dec 20:00 (Europe/Moscow)");
+			assertThat(remindersSeen(deal.partner(), "Olga")).isEqualTo(1);
+
+			// the answer at 19:10: 70 min of their working time, in time (the storefront's hours would say 8 h, late)
+			clock.set(moscow("2026-12-16T19:10"));
+			deal.partner().write(deal.group(), "Good evening Olga, here is our offer.");
+			await().atMost(Duration.ofSeconds(10)).until(() -> "MET".equals(clockOf(deal.leadId(), "FIRST_RESPONSE").get("outcome")));
+			assertThat(((Number) clockOf(deal.leadId(), "FIRST_RESPONSE").get("working_ms")).longValue())
+				.isEqualTo(Duration.ofMinutes(70).toMillis());
+			assertThat(events(deal.leadId())).containsExactly("STARTED", "REMINDED", "STOPPED");
+		}
+		finally {
+			jdbc.sql("DELETE FROM sla_partner_hours WHERE partner_id = :p").param("p", partnerId).update();
+		}
+	}
+
+	private static String plain(String html) {
+		return html.replaceAll("<[^>]+>", "");
+	}
+
 	/** Telegram lets a bot post 20 messages a minute into a group, so a reply there may wait in the queue. */
 	private static void seesInGroup(SimulatedUser user, long group, String fragment) {
 		await("user " + user.id() + " sees \"" + fragment + "\" in group " + group).atMost(Duration.ofSeconds(60))

@@ -22,8 +22,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The public catalog pages: the storefronts, a storefront's services by specialization, a
- * service card with the "Contact in Telegram" button, and a partner's profile. The storefront
+ * The public catalog pages: the storefronts, a storefront's services by specialization and its
+ * products, a service or product card with the "Contact in Telegram" button, and a partner's or
+ * an exporter's profile. The storefront
  * is the first URL segment; the patterns take lower-case slugs only, so literal paths
  * ({@code /sandbox}, {@code /admin}, {@code /error}, …) and files ({@code /favicon.ico}) keep
  * their own handlers, and an unknown slug is a 404.
@@ -57,6 +58,7 @@ class CatalogController {
 	String storefront(@PathVariable String storefrontSlug, Model model) {
 		Storefront current = current(storefrontSlug, model);
 		model.addAttribute("groups", bySpecialization(catalog.services(current.slug())));
+		model.addAttribute("products", catalog.products(current.slug()));
 		return "catalog/storefront";
 	}
 
@@ -74,6 +76,27 @@ class CatalogController {
 		model.addAttribute("partner", catalog.partner(service.partnerId()).orElseThrow());
 		pages.write(new RenderedPages.Key("catalog/service", current.slug() + "/" + slug, locale), model.asMap(), request,
 				response);
+	}
+
+	/** A product card: like a service card, with the exporter instead of the partner. */
+	@GetMapping(STOREFRONT + "/products/" + SLUG)
+	void product(@PathVariable String storefrontSlug, @PathVariable String slug, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) throws Exception {
+		Storefront current = current(storefrontSlug, model);
+		Service product = catalog.product(current.slug(), slug).orElseThrow(() -> new NotFound("product " + slug));
+		model.addAttribute("product", product);
+		model.addAttribute("exporter", catalog.partner(product.partnerId()).orElseThrow());
+		pages.write(new RenderedPages.Key("catalog/product", current.slug() + "/" + slug, locale), model.asMap(), request,
+				response);
+	}
+
+	@GetMapping(STOREFRONT + "/exporters/" + SLUG)
+	String exporter(@PathVariable String storefrontSlug, @PathVariable String slug, Model model) {
+		Storefront current = current(storefrontSlug, model);
+		Partner exporter = catalog.exporter(current.slug(), slug).orElseThrow(() -> new NotFound("exporter " + slug));
+		model.addAttribute("exporter", exporter);
+		model.addAttribute("products", catalog.servicesOf(exporter.id(), current.slug()));
+		return "catalog/exporter";
 	}
 
 	@GetMapping(STOREFRONT + "/partners/" + SLUG)

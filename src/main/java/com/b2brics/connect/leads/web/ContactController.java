@@ -24,8 +24,9 @@ import com.b2brics.connect.telegram.TelegramChats;
 import com.b2brics.connect.telegram.TelegramLinks;
 
 /**
- * The "Contact in Telegram" button: records the click and sends the visitor to the bot's deep
- * link with the click's payload (in sandbox mode, to the sandbox's web client with that link).
+ * The "Contact in Telegram" button of a service or a product card: records the click and sends
+ * the visitor to the bot's deep link with the click's payload (in sandbox mode, to the sandbox's
+ * web client with that link). Both kinds take the same path from here on.
  */
 @Controller
 class ContactController {
@@ -53,6 +54,22 @@ class ContactController {
 		// path variables end up in the error page's model: named so as not to shadow the layout's "storefront"
 		Service service = catalog.service(storefrontSlug, serviceSlug)
 			.orElseThrow(() -> new NotFound("service " + storefrontSlug + "/" + serviceSlug));
+		return contact(service, visitor, referral, userAgent);
+	}
+
+	@GetMapping("/{storefrontSlug:[a-z0-9-]+}/products/{productSlug:[a-z0-9-]+}/contact")
+	ResponseEntity<Void> contactExporter(@PathVariable String storefrontSlug, @PathVariable String productSlug,
+			@CookieValue(name = VISITOR_COOKIE, required = false) String visitor,
+			@CookieValue(name = REFERRAL_COOKIE, required = false) String referral,
+			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
+		Service product = catalog.product(storefrontSlug, productSlug)
+			.orElseThrow(() -> new NotFound("product " + storefrontSlug + "/" + productSlug));
+		return contact(product, visitor, referral, userAgent);
+	}
+
+	private ResponseEntity<Void> contact(Service service, String visitor, String referral, String userAgent) {
+		String storefrontSlug = service.storefrontSlug();
+		String serviceSlug = service.slug();
 		String visitorId = visitor != null && visitor.matches("[A-Za-z0-9-]{8,64}") ? visitor : UUID.randomUUID().toString();
 		String payload;
 		try {
