@@ -99,7 +99,7 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 		}
 		long user = pressed.user().id();
 		Locale locale = accounts.of(pressed.user());
-		Optional<Partner> partner = catalog.partnerOfTeamMember(user);
+		Optional<Partner> partner = partnerOf(user);
 		if (partner.isEmpty()) {
 			log.info("Referrals button {} pressed by user {}, who is on no partner's team", action, user);
 			outbox.answerButton(pressed.callbackQueryId(), text(locale, "referrals.notpartner"), true);
@@ -186,7 +186,7 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 			return;
 		}
 		Locale locale = accounts.of(text.user());
-		Optional<Partner> partner = catalog.partnerOfTeamMember(user).filter(p -> p.id() == pending.get());
+		Optional<Partner> partner = partnerOf(user).filter(p -> p.id() == pending.get());
 		if (partner.isEmpty()) {
 			codes.clearLabel(user);
 			tell(user, text(locale, "referrals.notpartner"), null);
@@ -200,6 +200,11 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 		if (codes.clearLabel(user)) {
 			create(user, locale, partner.get(), label);
 		}
+	}
+
+	/** The partner company of the person; an exporter's team is a team too, but codes are a partner's. */
+	private Optional<Partner> partnerOf(long user) {
+		return catalog.partnerOfTeamMember(user).filter(company -> !company.isExporter());
 	}
 
 	private Optional<Long> labelPending(long user) {
