@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param callbackAnswerWait how long a simulated press waits for the bot's answerCallbackQuery
  * @param unsupportedMethods Bot API methods to answer with 404 Not Found, as an old or partial
  *        Bot API server would (to try the bot against one)
+ * @param groupRateWindow the window in which one group takes 20 messages; Telegram's is a minute,
+ *        and only a test suite that wants the same rule in less time shortens it (with the outbox's
+ *        group interval shortened in proportion)
  */
 @ConfigurationProperties("b2brics.sandbox")
 public record SandboxProperties(
@@ -36,12 +39,13 @@ public record SandboxProperties(
 		@DefaultValue("5000") long timeoutMs,
 		@DefaultValue("15s") Duration callbackQueryTimeout,
 		@DefaultValue("3s") Duration callbackAnswerWait,
-		@DefaultValue("") java.util.List<String> unsupportedMethods) {
+		@DefaultValue("") java.util.List<String> unsupportedMethods,
+		@DefaultValue("60s") Duration groupRateWindow) {
 
 	/** Defaults for every setting, as in {@code docs/sandbox.md}; handy in tests. */
 	public static SandboxProperties defaults() {
 		return new SandboxProperties(null, "7000000001:AAsandbox-b2brics-connect-0000000000", "B2bricsConnectBot",
 				"B2BRICS Connect", 40, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(30), 5000,
-				Duration.ofSeconds(15), Duration.ofSeconds(3), java.util.List.of());
+				Duration.ofSeconds(15), Duration.ofSeconds(3), java.util.List.of(), Duration.ofSeconds(60));
 	}
 }

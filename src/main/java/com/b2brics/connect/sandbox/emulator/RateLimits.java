@@ -9,15 +9,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * Telegram's sending limits as strict sliding windows on monotonic time: one message per second
  * in a private chat, twenty per minute in a group, thirty per second over all chats. A send
- * over a limit is refused with 429 and the seconds until the window lets it through.
+ * over a limit is refused with 429 and the seconds until the window lets it through. The group
+ * window can be shortened (twenty per that window), for test suites only.
  */
 final class RateLimits {
 
 	private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
-	private static final long MINUTE = TimeUnit.MINUTES.toNanos(1);
+	private final long groupWindow;
 
 	private final Deque<Long> overall = new ArrayDeque<>();
+
+	RateLimits(java.time.Duration groupWindow) {
+		if (groupWindow.isNegative() || groupWindow.isZero()) {
+			throw new IllegalArgumentException("group rate window must be positive: " + groupWindow);
+		}
+		this.groupWindow = groupWindow.toNanos();
+	}
 
 	private final Map<Long, Deque<Long>> perChat = new HashMap<>();
 
@@ -25,7 +33,7 @@ final class RateLimits {
 	synchronized void acquire(long chatId, boolean group) {
 		long now = System.nanoTime();
 		Deque<Long> chat = perChat.computeIfAbsent(chatId, id -> new ArrayDeque<>());
-		long chatWindow = group ? MINUTE : SECOND;
+		long chatWindow = group ? groupWindow : SECOND;
 		int chatLimit = group ? 20 : 1;
 		long chatWait = waitNanos(chat, chatWindow, chatLimit, now);
 		if (chatWait > 0) {

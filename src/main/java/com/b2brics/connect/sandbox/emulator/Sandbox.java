@@ -1,6 +1,8 @@
 package com.b2brics.connect.sandbox.emulator;
 
+
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -39,7 +41,8 @@ public final class Sandbox implements AutoCloseable {
 			return t;
 		});
 		this.updates = new UpdateQueue(stats, scheduler, () -> clock.instant().getEpochSecond());
-		this.world = new TelegramWorld(bot, clock, stats, updates);
+		this.world = new TelegramWorld(bot, clock, stats, updates,
+				new RateLimits(properties.groupRateWindow() == null ? Duration.ofMinutes(1) : properties.groupRateWindow()));
 		this.faults = new Faults(properties.timeoutMs());
 		SandboxSettings settings = new SandboxSettings(properties.webhookMaxConnections(),
 				properties.callbackQueryTimeout(), properties.callbackAnswerWait(),

@@ -31,7 +31,7 @@ final class TelegramWorld {
 
 	final UpdateQueue updates;
 
-	final RateLimits rateLimits = new RateLimits();
+	final RateLimits rateLimits;
 
 	final SecureRandom random = new SecureRandom();
 
@@ -64,7 +64,8 @@ final class TelegramWorld {
 
 	private long lastFile;
 
-	TelegramWorld(BotIdentity bot, Clock clock, SandboxStats stats, UpdateQueue updates) {
+	TelegramWorld(BotIdentity bot, Clock clock, SandboxStats stats, UpdateQueue updates, RateLimits rateLimits) {
+		this.rateLimits = rateLimits;
 		this.bot = bot;
 		this.clock = clock;
 		this.stats = stats;
