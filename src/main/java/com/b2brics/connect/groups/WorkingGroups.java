@@ -156,7 +156,9 @@ class WorkingGroups {
 		if (held.isPresent()) {
 			return held;
 		}
-		int taken = jdbc.sql("""
+		// taken or not (none free, or another instance took one for this holder at the same moment):
+		// what the holder has now is the answer
+		jdbc.sql("""
 				UPDATE working_groups SET status = 'IN_USE', holder_kind = :kind, holder_id = :holder,
 				       lead_id = CASE WHEN :kind = 'LEAD' THEN :holder ELSE NULL END, updated_at = :now
 				WHERE chat_id = (SELECT chat_id FROM working_groups WHERE status = 'FREE'
@@ -167,9 +169,6 @@ class WorkingGroups {
 			.param("holder", holderId)
 			.param("now", utc(now))
 			.update();
-		if (taken == 0) {
-			return heldBy(kind, holderId);
-		}
 		return heldBy(kind, holderId);
 	}
 
