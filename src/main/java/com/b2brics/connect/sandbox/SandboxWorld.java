@@ -57,13 +57,15 @@ public class SandboxWorld {
 
 	/**
 	 * The person creates a supergroup and adds the bot as administrator with every right a
-	 * group creator usually grants a bot (invite, change info, pin, ban, delete, …); returns the
+	 * group creator usually grants a bot (invite, change info, pin, ban, delete, …), with chat
+	 * history hidden from new members (what a working group needs); returns the
 	 * new chat's id. The bot learns it from the {@code my_chat_member} update, as in Telegram.
 	 */
 	public long createGroupWithBotAsAdmin(long creatorId, String title) {
 		try {
+			// "Chat history for new members: Hidden", as a pool group must be set up
 			Map<String, Object> group = sandbox.people().createGroup(title, creatorId, null, "supergroup", "administrator",
-					List.of());
+					List.of(), false);
 			return ((Number) group.get("id")).longValue();
 		}
 		catch (ControlError refused) {

@@ -317,12 +317,15 @@ class ChatAdministrationTests extends SandboxTestSupport {
 	}
 
 	@Test
-	void newMembersSeeTheHistory() {
+	void newMembersSeeTheHistoryOnlyWhenItIsVisible() {
 		api("sendMessage", Map.of("chat_id", group, "text", "Context message"));
 		SimulatedUser importer = sandbox.newUser("Ivan", "ru");
 
 		importer.openLink(createLink(Map.of()));
 
+		// "Chat history for new members: Hidden", a new group's default
+		assertThat(importer.currentlySees(group, "Context message")).isFalse();
+		sandbox.setHistoryVisible(group, true);
 		assertThat(importer.currentlySees(group, "Context message")).isTrue();
 	}
 
@@ -355,5 +358,43 @@ class ChatAdministrationTests extends SandboxTestSupport {
 		assertThat(byDefault).noneMatch(u -> u.containsKey("chat_member"));
 		assertThat(obj(memberUpdate.get("new_chat_member"))).containsEntry("status", "member");
 		assertThat(obj(memberUpdate.get("invite_link"))).containsEntry("invite_link", link);
+	}
+
+	@Test
+	void getChatTellsOnlyAnAdministratorBotThatNewMembersSeeTheHistory() {
+		// hidden (the default of a new group): Telegram leaves the false boolean out
+		assertThat(api("getChat", Map.of("chat_id", group)).result()).doesNotContainKey("has_visible_history");
+		assertThat(bot.execute(new GetChat(group)).chat().hasVisibleHistory()).isNotEqualTo(Boolean.TRUE);
+
+		sandbox.setHistoryVisible(group, true);
+		assertThat(api("getChat", Map.of("chat_id", group)).result()).containsEntry("has_visible_history", true);
+		assertThat(bot.execute(new GetChat(group)).chat().hasVisibleHistory()).isTrue();
+		assertThat(sandbox.get("/sandbox/api/chats/" + group)).containsEntry("history_visible", true);
+
+		// "available only to chat administrators": a bot demoted to member is not told
+		sandbox.setBotStatus(group, "member", null);
+		assertThat(api("getChat", Map.of("chat_id", group)).result()).doesNotContainKey("has_visible_history");
+
+		sandbox.setBotStatus(group, "administrator", null);
+		sandbox.setHistoryVisible(group, false);
+		assertThat(bot.execute(new GetChat(group)).chat().hasVisibleHistory()).isNotEqualTo(Boolean.TRUE);
+		assertThat(sandbox.get("/sandbox/api/chats/" + group)).containsEntry("history_visible", false);
+	}
+
+	@Test
+	void aGroupCreatedWithVisibleHistoryTellsTheBotSo() {
+		long open = sandbox.createGroup("Open history", admin, true);
+
+		assertThat(bot.execute(new GetChat(open)).chat().hasVisibleHistory()).isTrue();
+	}
+
+	@Test
+	void anUpgradedGroupKeepsItsHistorySetting() {
+		long basic = sandbox.createBasicGroup("Small deal", admin);
+		sandbox.setBotStatus(basic, "administrator", null);
+
+		long supergroup = sandbox.migrate(basic);
+
+		assertThat(api("getChat", Map.of("chat_id", supergroup)).result()).doesNotContainKey("has_visible_history");
 	}
 }

@@ -424,4 +424,83 @@ class ControlApiContractTests extends SandboxTestSupport {
 		}
 		assertThat(List.of(sandbox.bot().username())).containsExactly("B2bricsConnectBot");
 	}
+
+	@Test
+	void aLaterJoinerDoesNotSeeThePreviousDealsMessagesWhenHistoryIsHidden() throws Exception {
+		SimulatedUser admin = sandbox.newUser("Olga", "ru");
+		SimulatedUser importer = sandbox.newUser("Ivan", "ru");
+		long group = sandbox.createGroup("Deal", admin);
+		api("sendMessage", Map.of("chat_id", group, "text", "Context of the deal"));
+		int pin = ((Number) api("sendMessage", Map.of("chat_id", group, "text", "Pinned context")).result().get("message_id"))
+			.intValue();
+		api("pinChatMessage", Map.of("chat_id", group, "message_id", pin));
+		admin.write(group, "Our price is 12,400 USD");
+		admin.sees(group, "12,400 USD");
+
+		sandbox.addMember(group, importer);
+
+		assertThat(sandbox.get("/sandbox/api/chats/" + group)).containsEntry("history_visible", false);
+		assertThat(importer.messages(group)).extracting(SeenMessage::text).doesNotContain("Our price is 12,400 USD",
+				"Context of the deal");
+		assertThat(importer.chats()).filteredOn(c -> id(c.get("id")) == group)
+			.singleElement()
+			.satisfies(c -> assertThat(String.valueOf(c.get("last_message"))).doesNotContain("12,400"));
+		// the pin bar is the chat's state, shown to members (the bot pins a deal's context before people join)
+		assertThat(importer.pinnedMessage(group).text()).isEqualTo("Pinned context");
+		admin.write(group, "Welcome, Ivan");
+		assertThat(importer.sees(group, "Welcome, Ivan")).isNotNull();
+		// the web client shows the importer what they may see, and nothing older
+		String page = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+			.send(HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox?user=" + importer.id() + "&chat=" + group)).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(page).contains("Welcome, Ivan").doesNotContain("12,400 USD");
+	}
+
+	@Test
+	void aLaterJoinerSeesTheEarlierMessagesWhenHistoryIsVisible() {
+		SimulatedUser admin = sandbox.newUser("Olga", "ru");
+		SimulatedUser importer = sandbox.newUser("Ivan", "ru");
+		long group = ((Number) sandbox.post("/sandbox/api/groups",
+				Map.of("title", "Deal", "creator_id", admin.id(), "history_visible", true)).get("id")).longValue();
+		admin.write(group, "Our price is 12,400 USD");
+
+		sandbox.addMember(group, importer);
+
+		assertThat(importer.messages(group)).extracting(SeenMessage::text).contains("Our price is 12,400 USD");
+	}
+
+	@Test
+	void anAdminTurnsTheHistoryVisibleAndHiddenAgainInTheGroupsSettings() {
+		SimulatedUser admin = sandbox.newUser("Olga", "ru");
+		SimulatedUser importer = sandbox.newUser("Ivan", "ru");
+		long group = sandbox.createGroup("Deal", admin);
+		admin.write(group, "Our price is 12,400 USD");
+		sandbox.addMember(group, importer);
+		assertThat(importer.messages(group)).extracting(SeenMessage::text).doesNotContain("Our price is 12,400 USD");
+
+		Map<String, Object> changed = sandbox.post("/sandbox/api/groups/" + group + "/settings",
+				Map.of("history_visible", true));
+
+		assertThat(changed).containsEntry("result", "settings_changed").containsEntry("history_visible", true);
+		assertThat(importer.messages(group)).extracting(SeenMessage::text).contains("Our price is 12,400 USD");
+		sandbox.post("/sandbox/api/groups/" + group + "/settings", Map.of("history_visible", false));
+		assertThat(importer.messages(group)).extracting(SeenMessage::text).doesNotContain("Our price is 12,400 USD");
+
+		// only an administrator changes it; bad input changes nothing
+		assertThatThrownBy(() -> sandbox.post("/sandbox/api/groups/" + group + "/settings",
+				Map.of("history_visible", true, "by", importer.id())))
+			.isInstanceOf(SandboxException.class)
+			.satisfies(e -> assertThat(((SandboxException) e).status()).isEqualTo(409));
+		for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of(), Map.of("history_visible", "yes"))) {
+			assertThatThrownBy(() -> sandbox.post("/sandbox/api/groups/" + group + "/settings", bad))
+				.isInstanceOf(SandboxException.class)
+				.satisfies(e -> assertThat(((SandboxException) e).status()).isEqualTo(400));
+		}
+		assertThatThrownBy(() -> sandbox.post("/sandbox/api/groups",
+				Map.of("title", "Deal", "creator_id", admin.id(), "history_visible", "visible")))
+			.isInstanceOf(SandboxException.class)
+			.satisfies(e -> assertThat(((SandboxException) e).status()).isEqualTo(400));
+		assertThat(sandbox.get("/sandbox/api/chats/" + group)).containsEntry("history_visible", false);
+	}
 }

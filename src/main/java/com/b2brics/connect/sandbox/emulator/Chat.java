@@ -28,6 +28,12 @@ final class Chat {
 
 	String description = "";
 
+	/**
+	 * "Chat history for new members" in the group's settings: when false (Telegram's default for
+	 * a new private group) people who join later see only what is posted after they joined.
+	 */
+	boolean historyVisible;
+
 	final Map<Long, Member> members = new LinkedHashMap<>();
 
 	final List<Message> messages = new ArrayList<>();

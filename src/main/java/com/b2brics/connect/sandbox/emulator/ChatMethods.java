@@ -256,7 +256,8 @@ final class ChatMethods {
 				"can_send_voice_notes", true, "can_send_polls", true, "can_send_other_messages", true,
 				"can_add_web_page_previews", true, "can_change_info", false, "can_invite_users", false,
 				"can_pin_messages", false, "can_manage_topics", false));
-		if (chat.migratedFrom != null) {
+		// Telegram tells only administrators, and leaves a false boolean out
+		if (chat.historyVisible && chat.member(world.bot.id()).isAdmin()) {
 			json.put("has_visible_history", true);
 		}
 		return json;

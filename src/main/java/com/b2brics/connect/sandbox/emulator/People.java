@@ -498,6 +498,15 @@ public final class People {
 
 	public Map<String, Object> createGroup(String title, long creatorId, Map<?, ?> botRights, String type,
 			String botStatus, List<Long> memberIds) {
+		return createGroup(title, creatorId, botRights, type, botStatus, memberIds, false);
+	}
+
+	/**
+	 * A group as its creator makes it; {@code historyVisible} is its "Chat history for new
+	 * members" setting (false: Hidden, as Telegram's apps make a new private group).
+	 */
+	public Map<String, Object> createGroup(String title, long creatorId, Map<?, ?> botRights, String type,
+			String botStatus, List<Long> memberIds, boolean historyVisible) {
 		if (title == null || title.isBlank()) {
 			throw ControlError.badInput("title is required");
 		}
@@ -514,6 +523,7 @@ public final class People {
 			List<SimUser> others = memberIds == null ? List.of() : memberIds.stream().map(this::user).toList();
 			long id = chatType.equals("group") ? world.nextGroupId() : world.nextSupergroupId();
 			Chat chat = new Chat(id, chatType, null, title.trim(), world.chatInstance());
+			chat.historyVisible = historyVisible;
 			world.chats.put(id, chat);
 			chat.members.put(creator.id, new Member(creator.id, "creator", null, 1));
 			Message created = world.post(chat, creator.id);
@@ -567,6 +577,23 @@ public final class People {
 		}
 	}
 
+	/**
+	 * A group admin (default: the creator) sets "Chat history for new members" to Visible or
+	 * Hidden in the group's settings. Telegram sends the bot no update for it.
+	 */
+	public Map<String, Object> setHistoryVisible(long chatId, Long byUserId, boolean visible) {
+		return world.locked(() -> {
+			Chat chat = group(chatId);
+			long actor = byUserId != null ? user(byUserId).id : creatorOf(chat);
+			Member member = chat.member(actor);
+			if (member == null || !member.isAdmin()) {
+				throw ControlError.conflict("user " + actor + " is not an administrator of chat " + chatId);
+			}
+			chat.historyVisible = visible;
+			return Json.obj("result", "settings_changed", "chat_id", chat.id, "history_visible", visible);
+		});
+	}
+
 	public Map<String, Object> addMember(long chatId, long userId, Long byUserId) {
 		return world.locked(() -> {
 			Chat chat = group(chatId);
@@ -612,6 +639,7 @@ public final class People {
 			long actor = creatorOf(old);
 			Chat chat = new Chat(world.nextSupergroupId(), "supergroup", null, old.title, world.chatInstance());
 			chat.description = old.description;
+			chat.historyVisible = old.historyVisible;
 			old.members.forEach((id, member) -> {
 				Member copy = member.copy();
 				copy.joinedAtMessageId = member.isIn() ? 1 : 0;
@@ -679,7 +707,7 @@ public final class People {
 			}
 			Map<String, Object> result = Json.obj("chat", chatJson(chat), "messages", seen);
 			Message pinned = chat.pinned.isEmpty() ? null : chat.message(chat.pinned.peekFirst());
-			if (pinned != null && (viewer == null || world.sees(viewer.id, pinned))) {
+			if (pinned != null && (viewer == null || world.seesPinBar(viewer.id, pinned))) {
 				result.put("pinned_message", pinned.seenJson(world));
 			}
 			if (viewer != null) {
@@ -729,6 +757,7 @@ public final class People {
 				"migrated_from_chat_id", chat.migratedFrom);
 		if (!chat.isPrivate()) {
 			json.put("member_count", chat.memberCount());
+			json.put("history_visible", chat.historyVisible);
 			Member bot = chat.member(world.bot.id());
 			json.put("bot_status", bot == null ? "left" : bot.status);
 			json.put("invite_links", chat.inviteLinks.values().stream().map(world::linkJson).toList());

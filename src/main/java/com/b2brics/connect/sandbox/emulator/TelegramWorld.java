@@ -170,8 +170,18 @@ final class TelegramWorld {
 		if (message.audience.contains(userId)) {
 			return true;
 		}
+		// earlier history: only with "Chat history for new members" set to Visible
 		Member member = chat.member(userId);
-		return member != null && member.isIn() && message.id < member.joinedAtMessageId;
+		return chat.historyVisible && member != null && member.isIn() && message.id < member.joinedAtMessageId;
+	}
+
+	/**
+	 * The pin bar: the chat's newest pin, shown to every member. Whether Telegram shows a pin
+	 * older than a member's join in a group with hidden history is not modelled: the sandbox
+	 * shows it (the bot pins a deal's context before the people join).
+	 */
+	boolean seesPinBar(long userId, Message pinned) {
+		return sees(userId, pinned) || (!pinned.chat.isPrivate() && pinned.chat.isMember(userId));
 	}
 
 	/** Gives the bot a message update if it is in the chat and its privacy mode lets it see the message. */

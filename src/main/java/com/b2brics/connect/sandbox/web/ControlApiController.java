@@ -159,8 +159,19 @@ class ControlApiController {
 		List<Long> memberIds = members instanceof List<?> list
 				? list.stream().map(v -> v instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(v))).toList()
 				: null;
+		Boolean historyVisible = bool(body, "history_visible");
 		return people.createGroup(required(body, "title"), requiredLong(body, "creator_id"), (Map<?, ?>) rights,
-				text(body, "type"), text(body, "bot_status"), memberIds);
+				text(body, "type"), text(body, "bot_status"), memberIds, Boolean.TRUE.equals(historyVisible));
+	}
+
+	/** A group admin changes the group's settings: today "Chat history for new members". */
+	@PostMapping("/groups/{chatId}/settings")
+	Map<String, Object> settings(@PathVariable long chatId, @RequestBody Map<String, Object> body) {
+		Boolean historyVisible = bool(body, "history_visible");
+		if (historyVisible == null) {
+			throw new ControlApiInputError("history_visible is required");
+		}
+		return people.setHistoryVisible(chatId, number(body, "by"), historyVisible);
 	}
 
 	@PostMapping("/groups/{chatId}/bot")
@@ -231,6 +242,18 @@ class ControlApiController {
 			throw new ControlApiInputError(name + " is required");
 		}
 		return value;
+	}
+
+	/** true, false or absent (null); anything else is bad input. */
+	private static Boolean bool(Map<String, Object> body, String name) {
+		Object value = body.get(name);
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Boolean b) {
+			return b;
+		}
+		throw new ControlApiInputError(name + " must be true or false");
 	}
 
 	private static Long number(Map<String, Object> body, String name) {

@@ -89,6 +89,21 @@ public final class SandboxClient {
 		return createGroup(title, creator, null);
 	}
 
+	/**
+	 * A supergroup with the bot as administrator whose "Chat history for new members" is Visible
+	 * ({@code true}) or Hidden ({@code false}, the default of {@link #createGroup(String, SimulatedUser)}).
+	 */
+	public long createGroup(String title, SimulatedUser creator, boolean historyVisible) {
+		return ((Number) post("/sandbox/api/groups",
+				Map.of("title", title, "creator_id", creator.id(), "history_visible", historyVisible)).get("id"))
+			.longValue();
+	}
+
+	/** The group's creator sets "Chat history for new members" to Visible or Hidden. */
+	public void setHistoryVisible(long chatId, boolean visible) {
+		post("/sandbox/api/groups/" + chatId + "/settings", Map.of("history_visible", visible));
+	}
+
 	/** A basic group (type "group"), e.g. to upgrade it later. */
 	public long createBasicGroup(String title, SimulatedUser creator) {
 		return ((Number) post("/sandbox/api/groups", Map.of("title", title, "creator_id", creator.id(), "type", "group"))
