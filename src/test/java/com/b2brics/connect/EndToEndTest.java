@@ -94,7 +94,8 @@ public abstract class EndToEndTest {
 
 	/** Admins remove the bot from every free group: the pool is empty. */
 	protected void emptyThePool() {
-		java.util.List<Long> free = jdbc.sql("SELECT chat_id FROM working_groups WHERE status = 'FREE'").query(Long.class).list();
+		// groups on their way into the pool (their history being checked) too
+		java.util.List<Long> free = jdbc.sql("SELECT chat_id FROM working_groups WHERE status IN ('FREE', 'CHECKING')").query(Long.class).list();
 		free.forEach(chat -> {
 			if (sandbox.members(chat).stream().anyMatch(m -> m.id() == sandbox.bot().id() && m.status().equals("administrator"))) {
 				sandbox.post("/sandbox/api/groups/" + chat + "/remove-bot", java.util.Map.of());
@@ -103,10 +104,14 @@ public abstract class EndToEndTest {
 				pool.vanished(chat); // a group of another test's standalone sandbox, sharing this database
 			}
 		});
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> pool.freeGroups() == 0);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> pool.freeGroups() == 0
+				&& jdbc.sql("SELECT COUNT(*) FROM working_groups WHERE status = 'CHECKING'").query(Long.class).single() == 0);
 	}
 
-	/** The platform admin creates a supergroup with the bot as administrator; returns it once the bot took it into the pool. */
+	/**
+	 * The platform admin creates a supergroup with the bot as administrator (chat history hidden
+	 * from new members); returns it once the bot checked it and took it into the pool.
+	 */
 	protected long addPoolGroup(String title) {
 		SimulatedUser admin = platformAdmin();
 		long group = sandbox.createGroup(title, admin);
@@ -114,6 +119,9 @@ public abstract class EndToEndTest {
 		// its setup messages go before the welcome at the group's 20-a-minute pace: be patient
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
 			.until(() -> admin.currentlySees(group, "is now a B2BRICS working group"));
+		// in the pool once the bot found its chat history hidden from new members (sandbox groups are hidden by default)
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> pool.status(group).filter(s -> s.equals("FREE") || s.equals("IN_USE")).isPresent());
 		return group;
 	}
 

@@ -85,7 +85,8 @@ public class GroupPool {
 	 * but the staff (platform admins and whoever registered the group) is removed (and unbanned,
 	 * so they can be invited again later), every personal link is revoked, pins are removed, and
 	 * the title and description are reset. Telegram does the work in the group's outbox order,
-	 * so it is done before anything the next deal posts there. False if the group was not in use.
+	 * so it is done before anything the next deal posts there. The group is handed out again once
+	 * {@link HistoryCheck} found its history hidden from new members. False if the group was not in use.
 	 */
 	@Transactional
 	public boolean release(long chatId) {
@@ -107,11 +108,9 @@ public class GroupPool {
 		outbox.unpinAll(chatId);
 		outbox.setChatTitle(chatId, groups.poolTitle(chatId).filter(t -> !t.isBlank()).orElse("B2BRICS"));
 		outbox.setChatDescription(chatId, "");
-		if (groups.countFree() >= properties.lowWaterMark()) {
-			groups.refilled();
-		}
-		log.info("Group {} cleaned and back in the pool", chatId);
-		events.publishEvent(new GroupReleased(chatId));
+		// back in the pool (GroupReleased) once HistoryCheck found its history still hidden
+		log.info("Group {} cleaned; its history setting is checked before it is handed out again", chatId);
+		events.publishEvent(new GroupEmptied(chatId));
 		return true;
 	}
 
@@ -135,7 +134,7 @@ public class GroupPool {
 		public static final String LEAD = "LEAD";
 	}
 
-	/** FREE, IN_USE or GONE; empty for a chat that never was in the pool. */
+	/** CHECKING, FREE, IN_USE, HELD_BACK or GONE; empty for a chat that never was in the pool. */
 	public Optional<String> status(long chatId) {
 		return groups.status(chatId);
 	}
@@ -161,7 +160,7 @@ public class GroupPool {
 		}
 	}
 
-	/** The chats the pool holds, FREE or IN_USE (not GONE), oldest first. */
+	/** The chats the pool holds, in any state but GONE, oldest first. */
 	public java.util.List<Long> groupsInPool() {
 		return groups.inPool();
 	}

@@ -25,7 +25,8 @@ import com.b2brics.connect.telegram.Priority;
  * Bots cannot create groups, so admins create supergroups and add the bot as an administrator;
  * the bot takes such a group into its pool only when the person who added it is a platform
  * admin and the rights suffice (invite users, change info, pin, ban, delete). Otherwise it says
- * why in the group and leaves.
+ * why in the group and leaves. A registered group is handed out once {@link HistoryCheck} found
+ * its "Chat history for new members" hidden.
  */
 @Component
 class GroupRegistration {
@@ -38,14 +39,9 @@ class GroupRegistration {
 	private final Outbox outbox;
 	private final MessageSource messages;
 	private final Clock clock;
-	private final org.springframework.context.ApplicationEventPublisher events;
-	private final GroupsProperties properties;
 
 	GroupRegistration(WorkingGroups groups, PlatformAdmins admins, Accounts accounts, Outbox outbox,
-			MessageSource messages, Clock clock, org.springframework.context.ApplicationEventPublisher events,
-			GroupsProperties properties) {
-		this.properties = properties;
-		this.events = events;
+			MessageSource messages, Clock clock) {
 		this.groups = groups;
 		this.admins = admins;
 		this.accounts = accounts;
@@ -73,14 +69,12 @@ class GroupRegistration {
 			refuse(chat, messages.getMessage("groups.refused.rights", new Object[] { String.join(", ", missing) }, locale));
 			return;
 		}
+		// not handed out before HistoryCheck found its history hidden from new members; that check
+		// reads Telegram outside this handler and publishes GroupRegistered when the group is free
 		groups.register(chat, added.chat().title(), by, clock.instant());
-		long free = groups.countFree();
-		if (free >= properties.lowWaterMark()) {
-			groups.refilled();
-		}
-		events.publishEvent(new GroupRegistered(chat));
-		log.info("Group {} ({}) joined the pool; {} free", chat, added.chat().title(), free);
-		outbox.send(OutgoingMessage.to(chat, messages.getMessage("groups.registered", new Object[] { free }, locale))
+		log.info("Group {} ({}) registered; its history setting is checked before it joins the pool", chat,
+				added.chat().title());
+		outbox.send(OutgoingMessage.to(chat, messages.getMessage("groups.registered.checking", null, locale))
 			.priority(Priority.HIGH));
 	}
 

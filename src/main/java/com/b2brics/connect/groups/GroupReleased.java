@@ -1,5 +1,8 @@
 package com.b2brics.connect.groups;
 
-/** A deal's group was emptied and is free in the pool again. */
+/**
+ * A deal's group was emptied, its "Chat history for new members" was found Hidden, and it is
+ * free in the pool again.
+ */
 public record GroupReleased(long chatId) {
 }

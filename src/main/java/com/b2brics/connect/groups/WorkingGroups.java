@@ -9,7 +9,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The pool's groups and their state: FREE, IN_USE, or GONE (the bot is no longer in it). */
+/**
+ * The pool's groups and their state: CHECKING (its history setting is being checked), FREE,
+ * IN_USE, HELD_BACK (history visible to new members) or GONE (the bot is no longer in it).
+ */
 @Repository
 class WorkingGroups {
 
@@ -19,10 +22,14 @@ class WorkingGroups {
 		this.jdbc = jdbc;
 	}
 
-	/** Adds the group as free, or makes a group the bot had left free again; true if it is now in the pool. */
+	/**
+	 * Adds the group, or takes back a group the bot had left, as CHECKING: it is handed out once
+	 * its history check passes ({@link HistoryCheck}); true if it is now in the pool.
+	 */
 	boolean register(long chatId, String title, long by, Instant now) {
 		int updated = jdbc.sql("""
-				UPDATE working_groups SET status = 'FREE', title = :title, registered_by = :by, updated_at = :now
+				UPDATE working_groups SET status = 'CHECKING', check_reason = 'REGISTERED', check_due_at = :now, check_attempts = 0,
+				       title = :title, registered_by = :by, updated_at = :now
 				WHERE chat_id = :chat AND status = 'GONE'""")
 			.param("title", title)
 			.param("by", by)
@@ -33,8 +40,8 @@ class WorkingGroups {
 			return true;
 		}
 		return jdbc.sql("""
-				INSERT INTO working_groups (chat_id, title, status, registered_by, registered_at, updated_at)
-				VALUES (:chat, :title, 'FREE', :by, :now, :now) ON CONFLICT DO NOTHING""")
+				INSERT INTO working_groups (chat_id, title, status, registered_by, registered_at, updated_at, check_reason, check_due_at)
+				VALUES (:chat, :title, 'CHECKING', :by, :now, :now, 'REGISTERED', :now) ON CONFLICT DO NOTHING""")
 			.param("chat", chatId)
 			.param("title", title)
 			.param("by", by)
@@ -54,7 +61,8 @@ class WorkingGroups {
 	 * members and refused attempts.
 	 */
 	void migrate(long fromChatId, long toChatId, Instant now) {
-		jdbc.sql("UPDATE working_groups SET chat_id = :to, updated_at = :now WHERE chat_id = :from")
+		// a check that failed on the old id ("upgraded to a supergroup") runs again at once on the new one
+		jdbc.sql("UPDATE working_groups SET chat_id = :to, check_attempts = 0, updated_at = :now WHERE chat_id = :from")
 			.param("to", toChatId)
 			.param("now", utc(now))
 			.param("from", fromChatId)
@@ -82,10 +90,14 @@ class WorkingGroups {
 			.optional();
 	}
 
-	/** An in-use group becomes free again; false if it was not in use (released already, or gone). */
+	/**
+	 * An in-use group leaves its holder and is CHECKING until its history check passes; false if
+	 * it was not in use (released already, or gone).
+	 */
 	boolean free(long chatId, Instant now) {
 		return jdbc.sql("""
-				UPDATE working_groups SET status = 'FREE', lead_id = NULL, holder_kind = NULL, holder_id = NULL, updated_at = :now
+				UPDATE working_groups SET status = 'CHECKING', check_reason = 'RELEASED', check_due_at = :now, check_attempts = 0,
+				       lead_id = NULL, holder_kind = NULL, holder_id = NULL, updated_at = :now
 				WHERE chat_id = :chat AND status = 'IN_USE'""")
 			.param("now", utc(now))
 			.param("chat", chatId)

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.catalog.Specialization;
-import com.b2brics.connect.groups.GroupReleased;
+import com.b2brics.connect.groups.GroupEmptied;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.ChatMigrated;
 import com.b2brics.connect.telegram.CommandReceived;
@@ -559,8 +559,8 @@ class InviteConversation {
 	}
 
 	@EventListener
-	void on(GroupReleased released) {
-		engine.dealClosed(released.chatId());
+	void on(GroupEmptied emptied) {
+		engine.dealClosed(emptied.chatId());
 	}
 
 	@EventListener

@@ -21,6 +21,13 @@ public interface TelegramChats {
 
 	int memberCount(long chatId);
 
+	/**
+	 * Whether people who join the group see the messages posted before they joined ("Chat
+	 * history for new members: Visible"); Telegram tells this to administrators only (getChat's
+	 * {@code has_visible_history}), so the bot must be one. A read: it changes nothing.
+	 */
+	boolean historyVisibleToNewMembers(long chatId);
+
 	/** The bot's own identity as Telegram reports it (getMe); available once the bot has started. */
 	BotIdentity bot();
 

@@ -30,7 +30,12 @@ class GroupPoolEndToEndTests extends EndToEndTest {
 		long before = pool.freeGroups();
 		long group = sandbox.createGroup("Deal room 1", admin);
 		var told = admin.sees(group, "is now a B2BRICS working group");
-		assertThat(told.text()).contains("Free groups in the pool: " + (before + 1));
+		assertThat(told.text()).contains("Chat history for new members");
+		// in the pool once the bot read that the history is hidden from new members
+		var checked = admin.sees(group, "Checked: chat history is hidden");
+		// (a group an earlier test released may have come back to the pool at the same moment)
+		assertThat(Long.parseLong(checked.text().replaceAll(".*Free groups in the pool: (\\d+).*", "$1")))
+			.isGreaterThanOrEqualTo(before + 1);
 		assertThat(pool.status(group)).contains("FREE");
 		assertThat(botIsMember(group)).isTrue();
 	}
@@ -55,6 +60,8 @@ class GroupPoolEndToEndTests extends EndToEndTest {
 		assertThat(pool.holderOf(taken)).isEmpty();
 		assertThat(pool.groupOf("TEST_ROOM", holder)).isEmpty();
 		assertThat(pool.release(other)).isTrue();
+		// free again once their history is checked
+		await().atMost(Duration.ofSeconds(15)).until(() -> pool.freeGroups() == 2);
 		assertThat(pool.takeFor("TEST_ROOM", holder + 2)).isPresent();
 		assertThat(pool.takeFor("TEST_ROOM", holder + 3)).isPresent();
 		assertThat(pool.takeFor("TEST_ROOM", holder + 4)).as("two groups, three holders").isEmpty();
@@ -90,8 +97,7 @@ class GroupPoolEndToEndTests extends EndToEndTest {
 		long group = sandbox.createBasicGroup("Basic deal room", admin);
 		admin.sees(group, "is now a B2BRICS working group");
 		long supergroup = sandbox.migrate(group);
-		await().atMost(Duration.ofSeconds(10)).until(() -> pool.status(supergroup).isPresent());
-		assertThat(pool.status(supergroup)).contains("FREE");
+		await().atMost(Duration.ofSeconds(10)).until(() -> pool.status(supergroup).filter("FREE"::equals).isPresent());
 		assertThat(pool.status(group)).isEmpty();
 	}
 }

@@ -11,6 +11,7 @@ import com.pengrad.telegrambot.response.BaseResponse;
 import com.pengrad.telegrambot.response.ChatInviteLinkResponse;
 import com.pengrad.telegrambot.response.GetChatMemberCountResponse;
 import com.pengrad.telegrambot.response.GetChatMemberResponse;
+import com.pengrad.telegrambot.response.GetChatResponse;
 import com.pengrad.telegrambot.response.GetMeResponse;
 import com.pengrad.telegrambot.response.SendResponse;
 
@@ -66,6 +67,7 @@ final class BotClient implements AutoCloseable {
 			case "createChatInviteLink", "editChatInviteLink", "revokeChatInviteLink" -> ChatInviteLinkResponse.class;
 			case "getChatMember" -> GetChatMemberResponse.class;
 			case "getChatMemberCount" -> GetChatMemberCountResponse.class;
+			case "getChat" -> GetChatResponse.class;
 			case "getMe" -> GetMeResponse.class;
 			default -> BaseResponse.class;
 		};

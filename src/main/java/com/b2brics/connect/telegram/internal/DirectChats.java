@@ -12,6 +12,7 @@ import com.pengrad.telegrambot.model.ChatInviteLink;
 import com.pengrad.telegrambot.response.ChatInviteLinkResponse;
 import com.pengrad.telegrambot.response.GetChatMemberCountResponse;
 import com.pengrad.telegrambot.response.GetChatMemberResponse;
+import com.pengrad.telegrambot.response.GetChatResponse;
 
 /** {@link TelegramChats} over direct Bot API calls with a few bounded retries. */
 @Component
@@ -56,6 +57,14 @@ class DirectChats implements TelegramChats {
 		JsonObject params = new JsonObject();
 		params.addProperty("chat_id", chatId);
 		return ((GetChatMemberCountResponse) call("getChatMemberCount", params).response()).count();
+	}
+
+	@Override
+	public boolean historyVisibleToNewMembers(long chatId) {
+		JsonObject params = new JsonObject();
+		params.addProperty("chat_id", chatId);
+		// Telegram leaves a false boolean out of ChatFullInfo: absent means hidden
+		return Boolean.TRUE.equals(((GetChatResponse) call("getChat", params).response()).chat().hasVisibleHistory());
 	}
 
 	@Override
