@@ -24,7 +24,7 @@ class LeadJoinGraceTask {
 	private static final Logger log = LoggerFactory.getLogger(LeadJoinGraceTask.class);
 
 	@Bean
-	CustomTask<Void> leadJoinGrace(ObjectProvider<LeadJoinGrace> grace) {
+	CustomTask<Void> leadJoinGraceTimer(ObjectProvider<LeadJoinGrace> grace) {
 		return Tasks.custom(LeadJoinGrace.TASK, Void.class).execute((instance, context) -> {
 			long lead = Long.parseLong(instance.getId());
 			LeadJoinGrace.Outcome outcome = grace.getObject().fired(lead);

@@ -43,7 +43,7 @@ class GroupsAdminController {
 	String processRelease(@PathVariable long chatId, Principal admin, RedirectAttributes redirect) {
 		HeldGroups.Outcome outcome = held.takeBack(chatId, admin == null ? "admin" : admin.getName());
 		redirect.addFlashAttribute("notice", "admin.groups.release." + outcome.name().toLowerCase());
-		redirect.addFlashAttribute("noticeChat", chatId);
+		redirect.addFlashAttribute("noticeChat", Long.toString(chatId));
 		return "redirect:/admin/groups";
 	}
 }
