@@ -38,7 +38,10 @@ import com.b2brics.connect.telegram.CommandReceived;
 				"b2brics.sandbox.group-rate-window=15s", "b2brics.telegram.outbox.group-interval=800ms",
 				// every test clicks Contact from 127.0.0.1: the per-address limit is tested on an instance of its own
 				// (leads.PoolFairnessEndToEndTests) with the defaults
-				"b2brics.leads.limits.clicks-per-address=0" })
+				"b2brics.leads.limits.clicks-per-address=0",
+				// tests that open leads and never enter the group must not lose it to the join grace timer while later
+				// tests run: a day here (leads.PoolFairnessEndToEndTests moves the clock past it)
+				"b2brics.leads.join-grace=1d" })
 @Import(EndToEndTestSupport.class)
 public abstract class EndToEndTest {
 

@@ -123,7 +123,7 @@ class LeadGroups {
 		Service service = catalog.service(lead.serviceId()).orElseThrow();
 		Partner partner = catalog.partner(lead.partnerId()).orElseThrow();
 		leads.open(lead.id(), chat, clock.instant());
-		grace.schedule(lead.id(), clock.instant());
+		grace.schedule(lead.id());
 		Locale importerLocale = accounts.localeOf(lead.importerId());
 		String importerName = accounts.nameOf(lead.importerId());
 		String serviceUrl = properties.siteUrl() + service.path();

@@ -52,8 +52,8 @@ class LeadJoinGrace {
 		NOT_JOINED, ADMIN
 	}
 
-	/** What a firing of the timer did. */
-	record Outcome(boolean withdrawn, Instant notBefore) {
+	/** What a firing of the timer did; {@code notYet}: how long the grace period still runs, by the application's clock. */
+	record Outcome(boolean withdrawn, java.time.Duration notYet) {
 	}
 
 	private final Leads leads;
@@ -89,10 +89,12 @@ class LeadJoinGrace {
 	}
 
 	/** The lead just got a group: its timer, written in the caller's transaction. */
-	void schedule(long leadId, Instant groupAt) {
-		// an earlier timer of the lead still pending (its group was taken back and given again) stays:
-		// it fires early, finds the new group not due and runs again at the right time
-		scheduler.scheduleIfNotExists(new TaskInstance<Void>(TASK, Long.toString(leadId)), groupAt.plus(properties.joinGrace()));
+	void schedule(long leadId) {
+		// db-scheduler runs on the system's time: the timer is due the grace period from now on that clock, and
+		// when it fires the application's clock decides (they agree in production; tests move the latter).
+		// An earlier timer of the lead still pending (its group was taken back and given again) stays: it
+		// fires early, finds the new group not due and runs again when it is.
+		scheduler.scheduleIfNotExists(new TaskInstance<Void>(TASK, Long.toString(leadId)), Instant.now().plus(properties.joinGrace()));
 	}
 
 	/** The importer entered their lead's group: the lead is in use. */
@@ -123,7 +125,7 @@ class LeadJoinGrace {
 			}
 			Instant due = lead.get().groupAt().plus(properties.joinGrace());
 			if (clock.instant().isBefore(due)) {
-				return new Outcome(false, due);
+				return new Outcome(false, java.time.Duration.between(clock.instant(), due));
 			}
 			Optional<Long> chat = leads.chatOf(leadId);
 			return new Outcome(chat.isPresent() && withdraw(lead.get(), chat.get(), Reason.NOT_JOINED), null);

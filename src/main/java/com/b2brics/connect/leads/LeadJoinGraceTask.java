@@ -28,8 +28,9 @@ class LeadJoinGraceTask {
 		return Tasks.custom(LeadJoinGrace.TASK, Void.class).execute((instance, context) -> {
 			long lead = Long.parseLong(instance.getId());
 			LeadJoinGrace.Outcome outcome = grace.getObject().fired(lead);
-			if (outcome.notBefore() != null) {
-				Instant at = outcome.notBefore().plusMillis(500);
+			if (outcome.notYet() != null) {
+				// on the scheduler's (system) time, so a test's clock set in the past cannot make it fire over and over
+				Instant at = Instant.now().plus(outcome.notYet()).plusMillis(500);
 				log.info("Join grace of lead {} fired early; again at {}", lead, at);
 				return (CompletionHandler<Void>) (complete, operations) -> operations.reschedule(complete, at);
 			}

@@ -157,7 +157,11 @@ class LeadStarts {
 	private void comeBack(CommandReceived command, Lead lead, Click click, Locale locale, String title, String partner,
 			String serviceUrl) {
 		long importer = command.user().id();
-		if (overCap(importer, locale, serviceUrl) || !clicks.redeem(click.id(), importer, clock.instant())) {
+		if (overCap(importer, locale, serviceUrl)) {
+			return;
+		}
+		if (!clicks.redeem(click.id(), importer, clock.instant())) {
+			tell(importer, text(locale, "lead.start.taken", serviceUrl));
 			return;
 		}
 		if (!leads.requeue(lead.id(), clock.instant())) {

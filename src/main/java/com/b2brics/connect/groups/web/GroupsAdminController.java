@@ -42,7 +42,11 @@ class GroupsAdminController {
 	@PostMapping("/admin/groups/{chatId}/release")
 	String processRelease(@PathVariable long chatId, Principal admin, RedirectAttributes redirect) {
 		HeldGroups.Outcome outcome = held.takeBack(chatId, admin == null ? "admin" : admin.getName());
-		redirect.addFlashAttribute("notice", "admin.groups.release." + outcome.name().toLowerCase());
+		redirect.addFlashAttribute("notice", switch (outcome) {
+			case RELEASED -> "admin.groups.release.released";
+			case NOT_HELD -> "admin.groups.release.not_held";
+			case NOT_RELEASABLE -> "admin.groups.release.not_releasable";
+		});
 		redirect.addFlashAttribute("noticeChat", Long.toString(chatId));
 		return "redirect:/admin/groups";
 	}
