@@ -35,7 +35,13 @@ import com.b2brics.connect.telegram.CommandReceived;
 				// Telegram's 20 messages a minute per group, kept as a rule in a quarter of the time: the sandbox
 				// refuses a 21st message within 15 s and the outbox paces groups at 800 ms instead of 3.2 s
 				// (the real window is tested in sandbox.RateLimitTests and used by every other instance)
-				"b2brics.sandbox.group-rate-window=15s", "b2brics.telegram.outbox.group-interval=800ms" })
+				"b2brics.sandbox.group-rate-window=15s", "b2brics.telegram.outbox.group-interval=800ms",
+				// every test clicks Contact from 127.0.0.1: the per-address limit is tested on an instance of its own
+				// (leads.PoolFairnessEndToEndTests) with the defaults
+				"b2brics.leads.limits.clicks-per-address=0",
+				// tests that open leads and never enter the group must not lose it to the join grace timer while later
+				// tests run: a day here (leads.PoolFairnessEndToEndTests moves the clock past it)
+				"b2brics.leads.join-grace=1d" })
 @Import(EndToEndTestSupport.class)
 public abstract class EndToEndTest {
 

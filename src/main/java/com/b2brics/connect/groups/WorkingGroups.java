@@ -172,7 +172,7 @@ class WorkingGroups {
 		// what the holder has now is the answer
 		jdbc.sql("""
 				UPDATE working_groups SET status = 'IN_USE', holder_kind = :kind, holder_id = :holder,
-				       lead_id = CASE WHEN :kind = 'LEAD' THEN :holder ELSE NULL END, updated_at = :now
+				       lead_id = CASE WHEN :kind = 'LEAD' THEN :holder ELSE NULL END, updated_at = :now, taken_at = :now
 				WHERE chat_id = (SELECT chat_id FROM working_groups WHERE status = 'FREE'
 				                 ORDER BY registered_at, chat_id LIMIT 1 FOR UPDATE SKIP LOCKED)
 				  AND status = 'FREE'

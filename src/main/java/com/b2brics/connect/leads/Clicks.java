@@ -63,11 +63,38 @@ class Clicks {
 	Optional<Click> byPayload(String payload) {
 		return jdbc.sql("SELECT * FROM lead_clicks WHERE payload = :payload")
 			.param("payload", payload)
-			.query((rs, n) -> new Click(rs.getLong("id"), rs.getString("payload"), rs.getString("storefront_slug"),
-					rs.getLong("service_id"), rs.getString("referral_code"), rs.getString("visitor_id"),
-					rs.getBoolean("crawler"), rs.getObject("clicked_at", OffsetDateTime.class).toInstant(),
-					rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+			.query((rs, n) -> map(rs))
 			.optional();
+	}
+
+	Optional<Click> byId(long id) {
+		return jdbc.sql("SELECT * FROM lead_clicks WHERE id = :id").param("id", id).query((rs, n) -> map(rs)).optional();
+	}
+
+	/**
+	 * Binds the payload to the first person who pressed Start with it; true if it is theirs now
+	 * (bound just now, or before), false if someone else has it. Concurrent Starts of two people:
+	 * the conditional update lets one win.
+	 */
+	boolean redeem(long clickId, long userId, Instant now) {
+		jdbc.sql("UPDATE lead_clicks SET redeemed_by = :user, redeemed_at = :now WHERE id = :id AND redeemed_by IS NULL")
+			.param("user", userId)
+			.param("now", utc(now))
+			.param("id", clickId)
+			.update();
+		return jdbc.sql("SELECT redeemed_by FROM lead_clicks WHERE id = :id")
+			.param("id", clickId)
+			.query(Long.class)
+			.optional()
+			.filter(by -> by == userId)
+			.isPresent();
+	}
+
+	private static Click map(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Click(rs.getLong("id"), rs.getString("payload"), rs.getString("storefront_slug"), rs.getLong("service_id"),
+				rs.getString("referral_code"), rs.getString("visitor_id"), rs.getBoolean("crawler"),
+				rs.getObject("clicked_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("expires_at", OffsetDateTime.class).toInstant(), (Long) rs.getObject("redeemed_by", Long.class));
 	}
 
 	static OffsetDateTime utc(Instant instant) {

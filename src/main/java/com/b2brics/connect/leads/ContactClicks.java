@@ -2,6 +2,7 @@ package com.b2brics.connect.leads;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,10 +48,15 @@ public class ContactClicks implements GroupCommitLifecycle {
 	private final LeadsProperties properties;
 	private final Clock clock;
 	private final GroupCommit<Clicks.NewClick, Boolean> commits;
+	private final SlidingWindow perAddress;
+	private final SlidingWindow perVisitor;
 
 	ContactClicks(Clicks clicks, TransactionTemplate tx, LeadsProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
+		LeadsProperties.Limits limits = properties.limits();
+		this.perAddress = new SlidingWindow(limits.clicksPerAddress(), limits.clickWindow(), limits.trackedKeys(), clock);
+		this.perVisitor = new SlidingWindow(limits.clicksPerVisitor(), limits.clickWindow(), limits.trackedKeys(), clock);
 		// isolateFailures: one click that cannot be stored must not fail the visitors batched with it
 		this.commits = new GroupCommit<>("click-writer", WRITERS, BATCH, 10_000, true, batch -> {
 			boolean[] stored = tx.execute(status -> clicks.addAll(batch));
@@ -82,6 +88,22 @@ public class ContactClicks implements GroupCommitLifecycle {
 			Thread.currentThread().interrupt();
 			throw new ClickNotRecorded("interrupted while storing a click", e);
 		}
+	}
+
+	/**
+	 * Counts a click against the limits of its network address and, when the browser brought
+	 * one, its visitor cookie: empty when it may go on, else how long until it may click again.
+	 * Clicks without a cookie are new visitors each time, so the address is what bounds them.
+	 */
+	public Optional<Duration> overLimit(String address, String knownVisitorId) {
+		String byAddress = "a:" + (address == null ? "" : address);
+		if (!perAddress.acquire(byAddress).allowed()) {
+			return Optional.of(perAddress.retryAfter(byAddress));
+		}
+		if (knownVisitorId != null && !perVisitor.acquire("v:" + knownVisitorId).allowed()) {
+			return Optional.of(perVisitor.retryAfter("v:" + knownVisitorId));
+		}
+		return Optional.empty();
 	}
 
 	static String newPayload() {

@@ -52,10 +52,12 @@ class LeadGroups {
 	private final LeadsProperties properties;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
+	private final LeadJoinGrace grace;
 
 	LeadGroups(Leads leads, GroupPool pool, GroupInvites invites, Catalog catalog, Accounts accounts,
 			PlatformAdmins admins, Outbox outbox, MessageSource messages, LeadsProperties properties, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, LeadJoinGrace grace) {
+		this.grace = grace;
 		this.events = events;
 		this.clock = clock;
 		this.leads = leads;
@@ -72,16 +74,22 @@ class LeadGroups {
 	/** Right after Start: a group now, or a place in the queue. */
 	@EventListener
 	void on(LeadOpened opened) {
-		var chat = pool.take(opened.leadId());
+		serve(opened.leadId());
+	}
+
+	/** A group for a lead that waits (new, or queued again when its importer came back); true if it has one now. */
+	boolean serve(long leadId) {
+		var chat = pool.take(leadId);
 		if (chat.isPresent()) {
-			open(leads.byId(opened.leadId()), chat.get());
-			return;
+			open(leads.byId(leadId), chat.get());
+			return true;
 		}
-		log.warn("Pool of working groups is empty: lead {} waits for the next group", opened.leadId());
+		log.warn("Pool of working groups is empty: lead {} waits for the next group", leadId);
 		for (Long admin : admins.ids()) {
-			outbox.send(OutgoingMessage.to(admin, messages.getMessage("lead.pool.empty", new Object[] { opened.leadId() },
+			outbox.send(OutgoingMessage.to(admin, messages.getMessage("lead.pool.empty", new Object[] { leadId },
 					accounts.localeOf(admin))).priority(Priority.HIGH));
 		}
+		return false;
 	}
 
 	/** An admin added a group: the lead waiting longest gets it. */
@@ -115,6 +123,7 @@ class LeadGroups {
 		Service service = catalog.service(lead.serviceId()).orElseThrow();
 		Partner partner = catalog.partner(lead.partnerId()).orElseThrow();
 		leads.open(lead.id(), chat, clock.instant());
+		grace.schedule(lead.id());
 		Locale importerLocale = accounts.localeOf(lead.importerId());
 		String importerName = accounts.nameOf(lead.importerId());
 		String serviceUrl = properties.siteUrl() + service.path();

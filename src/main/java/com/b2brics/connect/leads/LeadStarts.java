@@ -28,6 +28,15 @@ import com.b2brics.connect.telegram.Priority;
  * one). An unknown, tampered or expired payload gets a friendly answer with a way back to the
  * site, and nothing is created. Referral payloads ({@code ref_…}), partner join codes
  * ({@code join_…}) and the exporter registration link ({@code exporter}) are not this module's.
+ *
+ * <p>So that one person cannot hold the pool of working groups: a payload belongs to the first
+ * person who presses Start with it (anyone else holding it is refused, with the service's page);
+ * a person may have at most {@code unused-per-person} leads that wait for a group or hold one
+ * they have not entered; Starts per person are rate limited (the first refusal in a window is
+ * answered, further ones are not, so a flood gets no flood of answers); and a member of the
+ * partner's (or exporter's) own team cannot open a lead on their own company's offer. A lead whose
+ * group went back to the pool ({@link LeadJoinGrace}) queues again on its importer's next Start.
+ * Every refusal changes nothing.
  */
 @Component
 class LeadStarts {
@@ -44,6 +53,7 @@ class LeadStarts {
 	private final LeadsProperties properties;
 	private final Clock clock;
 	private final LeadGroups groups;
+	private final SlidingWindow starts;
 
 	LeadStarts(Clicks clicks, Leads leads, Catalog catalog, Accounts accounts, Outbox outbox, MessageSource messages,
 			ApplicationEventPublisher events, LeadsProperties properties, Clock clock, LeadGroups groups) {
@@ -57,6 +67,8 @@ class LeadStarts {
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
+		LeadsProperties.Limits limits = properties.limits();
+		this.starts = new SlidingWindow(limits.startsPerPerson(), limits.startWindow(), limits.trackedKeys(), clock);
 	}
 
 	@EventListener
@@ -67,7 +79,17 @@ class LeadStarts {
 		}
 		Locale locale = accounts.of(command.user());
 		long importer = command.user().id();
-		Optional<Click> click = clicks.byPayload(command.args());
+		SlidingWindow.Decision allowed = starts.acquire("tg:" + importer);
+		if (!allowed.allowed()) {
+			log.info("Start from user {} refused: over the limit of Starts ({})", importer, allowed);
+			if (allowed == SlidingWindow.Decision.REFUSED) {
+				tell(importer, text(locale, "lead.start.toomany",
+						Math.max(1, properties.limits().startWindow().toMinutes())));
+			}
+			return;
+		}
+		// a Contact payload is 22 characters; anything much longer is no payload of ours
+		Optional<Click> click = command.args().length() > 64 ? Optional.empty() : clicks.byPayload(command.args());
 		Optional<Service> service = click.flatMap(c -> catalog.service(c.serviceId()));
 		if (click.isEmpty() || service.isEmpty()) {
 			log.info("Start with an unknown payload from user {}", importer);
@@ -78,11 +100,38 @@ class LeadStarts {
 			tell(importer, text(locale, "lead.start.expired", properties.siteUrl() + service.get().path()));
 			return;
 		}
+		String serviceUrl = properties.siteUrl() + service.get().path();
+		if (click.get().belongsToSomeoneElseThan(importer)) {
+			log.info("Start from user {} with click {}, which user {} redeemed first: refused", importer, click.get().id(),
+					click.get().redeemedBy());
+			tell(importer, text(locale, "lead.start.taken", serviceUrl));
+			return;
+		}
 		String title = Html.escape(service.get().title(locale));
 		String partner = Html.escape(service.get().partnerName());
+		if (catalog.teamMemberIds(service.get().partnerId()).contains(importer)) {
+			log.info("Start from user {} on their own company's {} {}: refused", importer,
+					service.get().isProduct() ? "product" : "service", service.get().id());
+			tell(importer, text(locale, service.get().isProduct() ? "lead.start.own.product" : "lead.start.own", title,
+					partner, serviceUrl));
+			return;
+		}
 		Optional<Lead> existing = leads.openFor(importer, service.get().id());
 		if (existing.isPresent()) {
+			if (existing.get().status() == Lead.Status.WAITING_FOR_IMPORTER) {
+				comeBack(command, existing.get(), click.get(), locale, title, partner, serviceUrl);
+				return;
+			}
+			clicks.redeem(click.get().id(), importer, clock.instant());
 			again(importer, existing.get(), locale, title, partner);
+			return;
+		}
+		if (overCap(importer, locale, serviceUrl)) {
+			return;
+		}
+		if (!clicks.redeem(click.get().id(), importer, clock.instant())) {
+			// someone else pressed Start with the same payload a moment earlier
+			tell(importer, text(locale, "lead.start.taken", serviceUrl));
 			return;
 		}
 		Optional<Lead> created = leads.create(service.get().id(), service.get().partnerId(), service.get().storefrontSlug(),
@@ -102,6 +151,39 @@ class LeadStarts {
 			tell(importer, text(locale, "lead.start.waiting", Html.escape(command.user().firstName()), title, partner,
 					"/" + service.get().storefrontSlug()));
 		}
+	}
+
+	/** The importer came back to a lead whose group went back to the pool: it queues again, within the cap. */
+	private void comeBack(CommandReceived command, Lead lead, Click click, Locale locale, String title, String partner,
+			String serviceUrl) {
+		long importer = command.user().id();
+		if (overCap(importer, locale, serviceUrl)) {
+			return;
+		}
+		if (!clicks.redeem(click.id(), importer, clock.instant())) {
+			tell(importer, text(locale, "lead.start.taken", serviceUrl));
+			return;
+		}
+		if (!leads.requeue(lead.id(), clock.instant())) {
+			return;
+		}
+		log.info("Lead {}: importer {} came back, queued again", lead.id(), importer);
+		if (!groups.serve(lead.id())) {
+			tell(importer, text(locale, "lead.start.waiting", Html.escape(command.user().firstName()), title, partner,
+					"/" + lead.storefrontSlug()));
+		}
+	}
+
+	/** True (and the person told) when they may not have another lead waiting for a group or holding one unused. */
+	private boolean overCap(long importer, Locale locale, String serviceUrl) {
+		int cap = properties.unusedPerPerson();
+		int unused = cap <= 0 ? 0 : leads.unusedOf(importer);
+		if (cap <= 0 || unused < cap) {
+			return false;
+		}
+		log.info("Start from user {} refused: {} leads not entered yet (cap {})", importer, unused, cap);
+		tell(importer, text(locale, "lead.start.cap", unused, serviceUrl));
+		return true;
 	}
 
 	private void again(long importer, Lead lead, Locale locale, String title, String partner) {

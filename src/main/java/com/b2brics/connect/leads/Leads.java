@@ -35,8 +35,8 @@ class Leads {
 		// ON CONFLICT, not a caught duplicate-key error: on PostgreSQL a failed statement would abort
 		// the whole transaction of the update being handled
 		int inserted = jdbc.sql("""
-				INSERT INTO leads (service_id, partner_id, storefront_slug, importer_id, click_id, status, open_key, created_at)
-				VALUES (:service, :partner, :storefront, :importer, :click, 'WAITING_FOR_GROUP', :key, :now)
+				INSERT INTO leads (service_id, partner_id, storefront_slug, importer_id, click_id, status, open_key, created_at, queued_at)
+				VALUES (:service, :partner, :storefront, :importer, :click, 'WAITING_FOR_GROUP', :key, :now, :now)
 				ON CONFLICT DO NOTHING""")
 			.param("service", serviceId)
 			.param("partner", partnerId)
@@ -50,12 +50,13 @@ class Leads {
 			return Optional.empty();
 		}
 		return Optional.of(new Lead(keys.getKeyAs(Number.class).longValue(), serviceId, partnerId, storefrontSlug,
-				importerId, clickId, Lead.Status.WAITING_FOR_GROUP, now));
+				importerId, clickId, Lead.Status.WAITING_FOR_GROUP, now, null, null));
 	}
 
 	void open(long leadId, long chatId, Instant now) {
 		jdbc.sql("""
-				UPDATE leads SET status = 'OPEN', chat_id = :chat, last_activity_at = :now
+				UPDATE leads SET status = 'OPEN', chat_id = :chat, last_activity_at = :now, group_at = :now,
+				                 importer_joined_at = NULL, inactivity_warned_at = NULL
 				WHERE id = :id AND status = 'WAITING_FOR_GROUP'""")
 			.param("chat", chatId)
 			.param("now", Clicks.utc(now))
@@ -126,9 +127,51 @@ class Leads {
 		return jdbc.sql("SELECT * FROM leads WHERE id = :id").param("id", leadId).query((rs, n) -> map(rs)).optional();
 	}
 
-	/** The lead waiting longest for a group. */
+	/** The importer entered their lead's group: from now on the lead is in use (no grace timer, not counted by the cap). */
+	boolean importerJoined(long chatId, long userId, Instant now) {
+		return jdbc.sql("""
+				UPDATE leads SET importer_joined_at = :now
+				WHERE chat_id = :chat AND importer_id = :user AND status = 'OPEN' AND importer_joined_at IS NULL""")
+			.param("now", Clicks.utc(now))
+			.param("chat", chatId)
+			.param("user", userId)
+			.update() == 1;
+	}
+
+	/** Leads of the person that wait for a group or hold one they have not entered. */
+	int unusedOf(long importerId) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM leads
+				WHERE importer_id = :importer AND status IN ('WAITING_FOR_GROUP', 'OPEN') AND importer_joined_at IS NULL""")
+			.param("importer", importerId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * The open lead gives its group back and waits for its importer (nothing else changes: the
+	 * same lead, click and referral); false if it was not open in that group any more.
+	 */
+	boolean waitForImporter(long leadId, long chatId) {
+		return jdbc.sql("""
+				UPDATE leads SET status = 'WAITING_FOR_IMPORTER', chat_id = NULL, group_at = NULL, importer_joined_at = NULL
+				WHERE id = :id AND chat_id = :chat AND status = 'OPEN'""")
+			.param("id", leadId)
+			.param("chat", chatId)
+			.update() == 1;
+	}
+
+	/** The importer came back: the lead queues for a group again, at the end of the queue. */
+	boolean requeue(long leadId, Instant now) {
+		return jdbc.sql("UPDATE leads SET status = 'WAITING_FOR_GROUP', queued_at = :now WHERE id = :id AND status = 'WAITING_FOR_IMPORTER'")
+			.param("now", Clicks.utc(now))
+			.param("id", leadId)
+			.update() == 1;
+	}
+
+	/** The lead waiting longest for a group (a lead queued again waits behind those queued before it). */
 	Optional<Lead> oldestWaiting() {
-		return jdbc.sql("SELECT * FROM leads WHERE status = 'WAITING_FOR_GROUP' ORDER BY created_at, id LIMIT 1")
+		return jdbc.sql("SELECT * FROM leads WHERE status = 'WAITING_FOR_GROUP' ORDER BY queued_at, id LIMIT 1")
 			.query((rs, n) -> map(rs))
 			.optional();
 	}
@@ -143,6 +186,12 @@ class Leads {
 	private static Lead map(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Lead(rs.getLong("id"), rs.getLong("service_id"), rs.getLong("partner_id"), rs.getString("storefront_slug"),
 				rs.getLong("importer_id"), rs.getLong("click_id"), Lead.Status.valueOf(rs.getString("status")),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), instant(rs, "group_at"),
+				instant(rs, "importer_joined_at"));
+	}
+
+	private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+		OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+		return at == null ? null : at.toInstant();
 	}
 }

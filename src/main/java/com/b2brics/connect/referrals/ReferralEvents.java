@@ -19,9 +19,37 @@ class ReferralEvents {
 		CLICK, REQUEST, REGISTRATION, CONFIRMED
 	}
 
-	/** An event to store; a null dedup key stores it uncounted (a crawler's click). */
+	/**
+	 * An event to store; a null dedup key stores it uncounted (a crawler's click, or one more click
+	 * of someone counted today). {@code visitorHash}: a site click's salted hash of address and
+	 * browser, null otherwise.
+	 */
 	record NewEvent(String code, Kind kind, Instant at, String dedupKey, String source, String storefrontSlug,
-			String visitorId, String userAgent, Long subjectId) {
+			String visitorId, String userAgent, Long subjectId, String visitorHash) {
+
+		NewEvent(String code, Kind kind, Instant at, String dedupKey, String source, String storefrontSlug,
+				String visitorId, String userAgent, Long subjectId) {
+			this(code, kind, at, dedupKey, source, storefrontSlug, visitorId, userAgent, subjectId, null);
+		}
+	}
+
+	/** Counted clicks on the code that day by the visitor, and by anyone with the same address and browser. */
+	record ClicksToday(long byVisitor, long byHash) {
+	}
+
+	ClicksToday clicksToday(String code, LocalDate day, String visitorId, String visitorHash) {
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(CASE WHEN visitor_id = :visitor THEN 1 ELSE 0 END), 0) AS by_visitor,
+				       COALESCE(SUM(CASE WHEN visitor_hash = :hash THEN 1 ELSE 0 END), 0) AS by_hash
+				FROM referral_events
+				WHERE code = :code AND event_day = :day AND kind = 'CLICK' AND counted = TRUE
+				  AND (visitor_id = :visitor OR visitor_hash = :hash)""")
+			.param("visitor", visitorId)
+			.param("hash", visitorHash)
+			.param("code", code)
+			.param("day", day)
+			.query((rs, n) -> new ClicksToday(rs.getLong("by_visitor"), rs.getLong("by_hash")))
+			.single();
 	}
 
 	/** One kind of event counted for a code in a window. */
@@ -48,8 +76,8 @@ class ReferralEvents {
 				: event.userAgent().length() > 512 ? event.userAgent().substring(0, 512) : event.userAgent();
 		return jdbc.sql("""
 				INSERT INTO referral_events (code, kind, counted, event_day, occurred_at, dedup_key, source, storefront_slug,
-				                             visitor_id, user_agent, subject_id)
-				VALUES (:code, :kind, :counted, :day, :at, :key, :source, :storefront, :visitor, :ua, :subject)
+				                             visitor_id, user_agent, subject_id, visitor_hash)
+				VALUES (:code, :kind, :counted, :day, :at, :key, :source, :storefront, :visitor, :ua, :subject, :hash)
 				ON CONFLICT DO NOTHING""")
 			.param("code", event.code())
 			.param("kind", event.kind().name())
@@ -62,6 +90,7 @@ class ReferralEvents {
 			.param("visitor", event.visitorId())
 			.param("ua", ua)
 			.param("subject", event.subjectId())
+			.param("hash", event.visitorHash())
 			.update() == 1;
 	}
 

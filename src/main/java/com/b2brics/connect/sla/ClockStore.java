@@ -48,7 +48,14 @@ class ClockStore {
 		this.jdbc = jdbc;
 	}
 
+	/** Records the lead's deal, or opens it again in its new group (the lead's group went back to the pool and it got another). */
 	void addDeal(Deal deal) {
+		if (jdbc.sql("UPDATE sla_deals SET chat_id = :chat, open = TRUE WHERE lead_id = :lead")
+			.param("chat", deal.chatId())
+			.param("lead", deal.leadId())
+			.update() == 1) {
+			return;
+		}
 		jdbc.sql("""
 				INSERT INTO sla_deals (lead_id, chat_id, partner_id, service_id, storefront_slug, importer_id, open)
 				VALUES (:lead, :chat, :partner, :service, :storefront, :importer, TRUE) ON CONFLICT DO NOTHING""")

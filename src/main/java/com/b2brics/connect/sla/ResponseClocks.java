@@ -31,6 +31,7 @@ import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Service;
 import com.b2brics.connect.leads.LeadClosed;
 import com.b2brics.connect.leads.LeadGroupOpened;
+import com.b2brics.connect.leads.LeadGroupWithdrawn;
 import com.b2brics.connect.telegram.ChatMigrated;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.DocumentPosted;
@@ -121,14 +122,24 @@ class ResponseClocks implements DisposableBean {
 
 	@EventListener
 	void on(LeadClosed closed) {
-		store.running(closed.leadId()).ifPresent(running -> {
+		stopDeal(closed.leadId(), "lead closed");
+	}
+
+	/** The importer did not enter the group (or an admin took it back): nobody waits for an answer until it opens again. */
+	@EventListener
+	void on(LeadGroupWithdrawn withdrawn) {
+		stopDeal(withdrawn.leadId(), "group back in the pool");
+	}
+
+	private void stopDeal(long leadId, String why) {
+		store.running(leadId).ifPresent(running -> {
 			Instant now = clock.instant();
-			Duration working = running.workedUntil(now, calendar(closed.leadId(), running));
+			Duration working = running.workedUntil(now, calendar(leadId, running));
 			if (store.stop(running.id(), null, "CANCELLED", working, now)) {
-				store.event(running.id(), "CANCELLED", now, null, "lead closed");
+				store.event(running.id(), "CANCELLED", now, null, why);
 			}
 		});
-		store.closeDeal(closed.leadId());
+		store.closeDeal(leadId);
 	}
 
 	@EventListener

@@ -9,7 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -20,7 +25,7 @@ import com.b2brics.connect.sandbox.client.SimulatedUser;
 
 /**
  * Clicks on a partner's links as browsers and people make them: the site link counts once per
- * visitor, code and day, robots never, and hands out the attribution cookie (the first active
+ * visitor, code and day (a browser without cookies once per address and browser), robots never, and hands out the attribution cookie (the first active
  * code keeps it); the bot link counts when Start is pressed; junk and dead codes lead to the site
  * with nothing stored; a lead from a browser carrying the cookie is a request for the code.
  */
@@ -67,7 +72,11 @@ class ReferralClicksEndToEndTests extends ReferralTestSupport {
 		assertThat(events(code, "CLICK", false)).isEqualTo(5);
 		assertThat(events(code, "CLICK", true)).isEqualTo(1);
 
+		// without the cookie, the same address and browser is the same person that day (issue 11: 25 requests
+		// without cookies counted 25 clicks); another browser on the address is someone else
 		openSiteLink("/r/" + code, null, CHROME);
+		assertThat(events(code, "CLICK", true)).isEqualTo(1);
+		openSiteLink("/r/" + code, null, "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0");
 		assertThat(events(code, "CLICK", true)).isEqualTo(2);
 
 		clock.advance(Duration.ofDays(1));
@@ -75,6 +84,48 @@ class ReferralClicksEndToEndTests extends ReferralTestSupport {
 		assertThat(events(code, "CLICK", true)).isEqualTo(3);
 		openSiteLink("/r/" + code, "b2b_visitor=" + visitor, CHROME);
 		assertThat(events(code, "CLICK", true)).isEqualTo(3);
+	}
+
+	@Test
+	void twentyFiveRequestsWithoutCookiesCountOneClickAndInventedCookiesCountAFewAtMost() throws Exception {
+		long partner = newPartner("Inflated Clicks Co");
+		String code = newCode(partner, 1, null);
+		ExecutorService browsers = Executors.newFixedThreadPool(25);
+		try {
+			List<Future<HttpResponse<Void>>> responses = new ArrayList<>();
+			for (int i = 0; i < 25; i++) {
+				responses.add(browsers.submit(() -> openSiteLink("/r/" + code + "?s=russia", null, CHROME)));
+			}
+			for (Future<HttpResponse<Void>> response : responses) {
+				HttpResponse<Void> r = response.get(60, TimeUnit.SECONDS);
+				assertThat(r.statusCode()).isEqualTo(302);
+				assertThat(cookie(r, "b2b_ref")).isPresent();
+			}
+		}
+		finally {
+			browsers.shutdownNow();
+		}
+		assertThat(events(code, "CLICK", true)).isEqualTo(1);
+
+		// a cookie made up for each request does not count each either: a few people behind one address and browser do
+		for (int i = 0; i < 25; i++) {
+			openSiteLink("/r/" + code, "b2b_visitor=invented-visitor-" + (1000 + i), CHROME);
+		}
+		assertThat(events(code, "CLICK", true)).isEqualTo(3);
+
+		// the address is never stored, only the day's salted hash
+		List<String> stored = jdbc.sql("""
+				SELECT COALESCE(visitor_id, '') || ' ' || COALESCE(visitor_hash, '') || ' ' || COALESCE(dedup_key, '')
+				FROM referral_events WHERE code = :c""").param("c", code).query(String.class).list();
+		assertThat(stored).isNotEmpty().noneMatch(row -> row.contains("127.0.0.1"));
+		assertThat(jdbc.sql("SELECT COUNT(DISTINCT visitor_hash) FROM referral_events WHERE code = :c").param("c", code)
+			.query(Long.class).single()).isEqualTo(1);
+		// the next day is another day, with another salt
+		clock.advance(Duration.ofDays(1));
+		openSiteLink("/r/" + code, null, CHROME);
+		assertThat(events(code, "CLICK", true)).isEqualTo(4);
+		assertThat(jdbc.sql("SELECT COUNT(DISTINCT visitor_hash) FROM referral_events WHERE code = :c").param("c", code)
+			.query(Long.class).single()).isEqualTo(2);
 	}
 
 	@Test

@@ -51,12 +51,14 @@ class ReferralLinkController {
 	ResponseEntity<Void> open(@PathVariable String code, @RequestParam(name = "s", required = false) String storefront,
 			@CookieValue(name = VISITOR_COOKIE, required = false) String visitor,
 			@CookieValue(name = REFERRAL_COOKIE, required = false) String carried,
-			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
+			@RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent,
+			jakarta.servlet.http.HttpServletRequest request) {
 		String slug = storefront != null && storefront.matches("[a-z][a-z0-9-]{0,63}") ? storefront : null;
 		String target = slug != null && catalog.storefront(slug).isPresent() ? "/" + slug : "/";
 		boolean knownVisitor = visitor != null && visitor.matches("[A-Za-z0-9-]{8,64}");
 		String visitorId = knownVisitor ? visitor : UUID.randomUUID().toString();
-		Optional<String> accepted = code.length() > 40 ? Optional.empty() : clicks.siteClick(code, slug, visitorId, userAgent);
+		Optional<String> accepted = code.length() > 40 ? Optional.empty() : clicks.siteClick(code, slug, visitorId, knownVisitor,
+				userAgent, request.getRemoteAddr());
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.FOUND)
 			.header(HttpHeaders.LOCATION, target)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store");
