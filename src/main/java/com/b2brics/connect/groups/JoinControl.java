@@ -51,8 +51,7 @@ class JoinControl {
 	void on(JoinRequested request) {
 		long chat = request.chat().id();
 		long user = request.user().id();
-		Optional<GroupInvites.Invite> invite = request.inviteLink() == null ? Optional.empty()
-				: invites.byLink(request.inviteLink());
+		Optional<GroupInvites.Invite> invite = invites.of(request.inviteLink(), request.inviteLinkName());
 		String refusal = invite.isEmpty() ? "unknown_link"
 				: invite.get().chatId() != chat ? "link_of_another_group"
 						: invite.get().revoked() ? "revoked_link" : invite.get().userId() != user ? "link_of_someone_else" : null;

@@ -46,6 +46,8 @@ class InviteConversation {
 	static final String JOIN = "inv_join";
 	static final String DECLINE = "inv_decline";
 	static final String REASON = "inv_reason";
+	/** How much of an unknown specialization the answer repeats (whatever length was typed). */
+	static final int ECHO_MAX = 64;
 	static final String BACK = "inv_back";
 	static final String CANCEL = "inv_cancel";
 	static final String HAND = "inv_hand";
@@ -118,7 +120,7 @@ class InviteConversation {
 			Optional<Specialization> specialization = Specialization.fromCode(wanted).or(() -> byName(wanted));
 			if (specialization.isEmpty()) {
 				store.startDraft(chat, user, deal.get().key(), null, now, now.plus(properties.draftValidity()));
-				reply(chat, command.messageId(), texts.text(locale, "invite.unknown", Html.escape(wanted)), choices(locale, user));
+				reply(chat, command.messageId(), texts.text(locale, "invite.unknown", Html.cut(wanted, ECHO_MAX)), choices(locale, user));
 				return;
 			}
 			chosen(deal.get(), chat, user, locale, specialization.get(), command.messageId(), null);

@@ -1,5 +1,6 @@
 package com.b2brics.connect.telegram;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -7,6 +8,11 @@ import java.util.Optional;
  * the caller's transaction (so it is sent if and only if the caller's change commits); a
  * sender delivers the rows within Telegram's limits, retrying until Telegram accepts them.
  * Every method returns the outbox id of the queued row.
+ * <p>
+ * Texts are fitted to Telegram's limits here, in one place (message text 4096 and caption 1024
+ * characters after HTML parsing, button answer 200, button label 64, title 128, description 255,
+ * invite link name 32): an over-long text is cut and logged, never refused. Callers still cut the
+ * user input they echo ({@link Html#cut}) so the cut falls where it belongs.
  */
 public interface Outbox {
 
@@ -37,7 +43,18 @@ public interface Outbox {
 
 	long unbanMember(long chatId, long userId);
 
+	/** {@code inviteLink} may be a {@link PendingLink#url()}: the link is revoked once it exists. */
 	long revokeInviteLink(long chatId, String inviteLink);
+
+	/**
+	 * Asks Telegram for an invite link into the group, named {@code name} (Telegram repeats the name
+	 * in every join request through the link), needing an admin's approval when
+	 * {@code createsJoinRequest}, expiring at {@code expiresAt} (null: never). Nothing is called
+	 * now: the sender makes the link when Telegram lets it, publishes {@link InviteLinkCreated} in
+	 * the transaction that records it, and only then sends the messages that carry the returned
+	 * {@link PendingLink#url()}.
+	 */
+	PendingLink createInviteLink(long chatId, String name, boolean createsJoinRequest, Instant expiresAt);
 
 	long leaveChat(long chatId);
 

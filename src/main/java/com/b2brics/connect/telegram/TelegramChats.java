@@ -1,38 +1,24 @@
 package com.b2brics.connect.telegram;
 
-import java.time.Instant;
-
 /**
- * Bot API calls whose answer is needed at once (an invite link to hand out, a member's status),
- * so they cannot wait in the outbox. Retries 429/5xx/time-outs a few times within a bounded
- * time, then throws {@link TelegramUnavailable}; the caller's transaction then rolls back and
- * the update that led here is retried by the inbox.
+ * What the bot knows about itself from Telegram, and reads of a chat's settings for background
+ * jobs. An update handler must not wait on Telegram (under a 429 storm it would fail and its
+ * update go to the dead-letter list); anything with an effect, even one whose answer the next step
+ * needs (an invite link), goes through the {@link Outbox}. The reads here are for scheduled work
+ * outside any update handler, which keeps its own backoff.
  */
 public interface TelegramChats {
-
-	/**
-	 * A personal invite link: one named link per person, optionally needing approval
-	 * ({@code createsJoinRequest}), expiring at {@code expiresAt} (null: never).
-	 */
-	InviteLink createInviteLink(long chatId, String name, boolean createsJoinRequest, Instant expiresAt);
-
-	/** creator, administrator, member, restricted, left or kicked. */
-	String memberStatus(long chatId, long userId);
-
-	int memberCount(long chatId);
-
-	/**
-	 * Whether people who join the group see the messages posted before they joined ("Chat
-	 * history for new members: Visible"); Telegram tells this to administrators only (getChat's
-	 * {@code has_visible_history}), so the bot must be one. A read: it changes nothing.
-	 */
-	boolean historyVisibleToNewMembers(long chatId);
 
 	/** The bot's own identity as Telegram reports it (getMe); available once the bot has started. */
 	BotIdentity bot();
 
-	record InviteLink(String url, String name, boolean createsJoinRequest, Instant expiresAt) {
-	}
+	/**
+	 * Whether people who join the group see the messages posted before they joined ("Chat
+	 * history for new members: Visible"); Telegram tells this to administrators only (getChat's
+	 * {@code has_visible_history}), so the bot must be one. A read: it changes nothing. One try:
+	 * throws {@link TelegramUnavailable} when Telegram did not answer or refused.
+	 */
+	boolean historyVisibleToNewMembers(long chatId);
 
 	record BotIdentity(long id, String username) {
 
@@ -42,26 +28,11 @@ public interface TelegramChats {
 		}
 	}
 
-	/** Telegram could not be reached or kept refusing; the caller's work should be retried later. */
+	/** Telegram has not told the bot who it is yet, or did not answer a read; retry later. */
 	class TelegramUnavailable extends RuntimeException {
 
 		public TelegramUnavailable(String message) {
 			super(message);
-		}
-	}
-
-	/** Telegram refused for good (no rights, chat not found, …). */
-	class TelegramRefused extends RuntimeException {
-
-		private final int errorCode;
-
-		public TelegramRefused(int errorCode, String description) {
-			super(description);
-			this.errorCode = errorCode;
-		}
-
-		public int errorCode() {
-			return errorCode;
 		}
 	}
 }

@@ -77,6 +77,25 @@ class FaultInjectionTests extends SandboxTestSupport {
 	}
 
 	@Test
+	void aStormWithADurationEndsByItself() {
+		SimulatedUser ivan = sandbox.newUser("Ivan", "ru");
+		ivan.startBot();
+		Map<String, Object> plan = sandbox.faults(Map.of("rate_429", 1.0, "seed", 1, "retry_after", 30, "duration_ms", 400));
+		assertThat(plan).containsEntry("duration_ms", 400);
+		assertThat(((Number) plan.get("ends_in_ms")).longValue()).isBetween(1L, 400L);
+
+		Raw during = api("sendMessage", Map.of("chat_id", ivan.id(), "text", "during the storm"));
+		assertThat(during.status()).isEqualTo(429);
+		assertThat(during.parameters()).isEqualTo(Map.of("retry_after", 30));
+
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+			.until(() -> ((Number) sandbox.get("/sandbox/api/faults").get("ends_in_ms")).longValue() == 0);
+		assertThat(api("sendMessage", Map.of("chat_id", ivan.id(), "text", "after the storm")).ok()).isTrue();
+		assertThat(ivan.messages(ivan.botChat())).extracting(m -> m.text()).containsExactly("/start", "after the storm");
+		assertThat(sandbox.stats().injectedTooManyRequests()).isEqualTo(1);
+	}
+
+	@Test
 	void setUpAndPollingCallsAreNeverFaulted() {
 		SimulatedUser ivan = sandbox.newUser("Ivan", "ru");
 		ivan.startBot();

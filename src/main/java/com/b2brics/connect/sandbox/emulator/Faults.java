@@ -28,8 +28,9 @@ final class Faults {
 		}
 	}
 
-	/** The fault plan as set through the control API. */
-	record Settings(double rate429, double rate5xx, double rateTimeout, long seed, long timeoutMs, long retryAfter) {
+	/** The fault plan as set through the control API; {@code durationMs} 0: until the next plan. */
+	record Settings(double rate429, double rate5xx, double rateTimeout, long seed, long timeoutMs, long retryAfter,
+			long durationMs) {
 
 		boolean active() {
 			return rate429 > 0 || rate5xx > 0 || rateTimeout > 0;
@@ -42,6 +43,9 @@ final class Faults {
 
 	private Random random;
 
+	/** System.nanoTime() at which the plan ends by itself (a storm of a given length), or null. */
+	private Long endsAt;
+
 	Faults(long defaultTimeoutMs) {
 		this.defaultTimeoutMs = defaultTimeoutMs;
 		reset();
@@ -50,6 +54,12 @@ final class Faults {
 	synchronized void configure(Settings settings) {
 		this.settings = settings;
 		this.random = new Random(settings.seed());
+		this.endsAt = settings.durationMs() > 0 ? System.nanoTime() + settings.durationMs() * 1_000_000 : null;
+	}
+
+	/** Milliseconds until the plan ends by itself (0 when it has ended), or null for a plan without end. */
+	synchronized Long endsInMs() {
+		return endsAt == null ? null : Math.max(0, (endsAt - System.nanoTime()) / 1_000_000);
 	}
 
 	synchronized Settings settings() {
@@ -57,7 +67,7 @@ final class Faults {
 	}
 
 	synchronized void reset() {
-		configure(new Settings(0, 0, 0, 0, defaultTimeoutMs, 1));
+		configure(new Settings(0, 0, 0, 0, defaultTimeoutMs, 1, 0));
 	}
 
 	long defaultTimeoutMs() {
@@ -65,7 +75,7 @@ final class Faults {
 	}
 
 	synchronized Kind decide(String method) {
-		if (!settings.active() || EXEMPT.contains(method)) {
+		if (!settings.active() || EXEMPT.contains(method) || (endsAt != null && System.nanoTime() - endsAt >= 0)) {
 			return Kind.NONE;
 		}
 		double draw = random.nextDouble();

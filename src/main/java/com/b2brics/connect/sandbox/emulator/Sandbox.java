@@ -82,18 +82,19 @@ public final class Sandbox implements AutoCloseable {
 		long seed = body.get("seed") == null ? System.nanoTime() : number(body, "seed").longValue();
 		long timeoutMs = body.get("timeout_ms") == null ? faults.defaultTimeoutMs() : number(body, "timeout_ms").longValue();
 		long retryAfter = body.get("retry_after") == null ? 1 : number(body, "retry_after").longValue();
-		if (timeoutMs < 0 || retryAfter < 1) {
-			throw ControlError.badInput("timeout_ms must be >= 0 and retry_after >= 1");
+		long durationMs = body.get("duration_ms") == null ? 0 : number(body, "duration_ms").longValue();
+		if (timeoutMs < 0 || retryAfter < 1 || durationMs < 0) {
+			throw ControlError.badInput("timeout_ms and duration_ms must be >= 0 and retry_after >= 1");
 		}
-		faults.configure(new Faults.Settings(rate429, rate5xx, rateTimeout, seed, timeoutMs, retryAfter));
+		faults.configure(new Faults.Settings(rate429, rate5xx, rateTimeout, seed, timeoutMs, retryAfter, durationMs));
 		return faults();
 	}
 
 	public Map<String, Object> faults() {
 		Faults.Settings s = faults.settings();
 		return Json.obj("rate_429", s.rate429(), "rate_5xx", s.rate5xx(), "rate_timeout", s.rateTimeout(), "seed",
-				s.seed(), "timeout_ms", s.timeoutMs(), "retry_after", s.retryAfter(), "exempt_methods",
-				Faults.EXEMPT.stream().sorted().toList());
+				s.seed(), "timeout_ms", s.timeoutMs(), "retry_after", s.retryAfter(), "duration_ms", s.durationMs(),
+				"ends_in_ms", faults.endsInMs(), "exempt_methods", Faults.EXEMPT.stream().sorted().toList());
 	}
 
 	private static double rate(Map<String, Object> body, String key) {

@@ -4,37 +4,57 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
 import com.b2brics.connect.telegram.MessageRef;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
+import com.b2brics.connect.telegram.PendingLink;
 import com.b2brics.connect.telegram.Priority;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 /**
  * The outbox: turns each request into a Bot API method with JSON parameters and stores it in the
- * caller's transaction. Text limits are checked here, where the caller can still be told.
+ * caller's transaction. Telegram's text limits are kept here, the one place every text passes: a
+ * text over a limit is fitted (cut, tags closed, "…") and logged, never refused, so no handler
+ * fails and no person is left without an answer because of a long echo.
  */
 @Component
 class DurableOutbox implements Outbox {
 
+	private static final Logger log = LoggerFactory.getLogger(DurableOutbox.class);
+
+	/** Telegram's limits, in UTF-16 units of the text as shown. */
 	static final int MAX_TEXT = 4096;
+	static final int MAX_CAPTION = 1024;
+	static final int MAX_BUTTON_ANSWER = 200;
+	static final int MAX_TITLE = 128;
+	static final int MAX_DESCRIPTION = 255;
+	static final int MAX_LINK_NAME = 32;
+	static final int MAX_COPY_TEXT = 256;
+	/** Telegram sets no documented limit, but clients show about this much and refuse far longer labels. */
+	static final int MAX_BUTTON_LABEL = 64;
 
 	private final OutboxStore store;
 	private final CallbackSigner signer;
 	private final OutboxSignal signal;
+	private final ResultPlaceholders placeholders;
 
-	DurableOutbox(OutboxStore store, CallbackSigner signer, OutboxSignal signal) {
+	DurableOutbox(OutboxStore store, CallbackSigner signer, OutboxSignal signal, ResultPlaceholders placeholders) {
 		this.store = store;
 		this.signer = signer;
 		this.signal = signal;
+		this.placeholders = placeholders;
 	}
 
 	@Override
@@ -100,7 +120,7 @@ class DurableOutbox implements Outbox {
 		JsonObject params = new JsonObject();
 		params.addProperty("callback_query_id", callbackQueryId);
 		if (text != null && !text.isEmpty()) {
-			params.addProperty("text", text.length() > 200 ? text.substring(0, 200) : text);
+			params.addProperty("text", fitPlain("answerCallbackQuery text", text, MAX_BUTTON_ANSWER));
 			params.addProperty("show_alert", alert);
 		}
 		ButtonAnswers.record(callbackQueryId);
@@ -112,7 +132,7 @@ class DurableOutbox implements Outbox {
 	@Transactional
 	public long setChatTitle(long chatId, String title) {
 		JsonObject params = chat(chatId);
-		params.addProperty("title", title.length() > 128 ? title.substring(0, 128) : title);
+		params.addProperty("title", fitPlain("chat title", title, MAX_TITLE));
 		return queue(chatId, "setChatTitle", params, Priority.NORMAL, true, false, 0);
 	}
 
@@ -120,7 +140,7 @@ class DurableOutbox implements Outbox {
 	@Transactional
 	public long setChatDescription(long chatId, String description) {
 		JsonObject params = chat(chatId);
-		params.addProperty("description", description.length() > 255 ? description.substring(0, 255) : description);
+		params.addProperty("description", fitPlain("chat description", description, MAX_DESCRIPTION));
 		return queue(chatId, "setChatDescription", params, Priority.NORMAL, true, false, 0);
 	}
 
@@ -160,6 +180,22 @@ class DurableOutbox implements Outbox {
 
 	@Override
 	@Transactional
+	public PendingLink createInviteLink(long chatId, String name, boolean createsJoinRequest, Instant expiresAt) {
+		JsonObject params = chat(chatId);
+		if (name != null) {
+			params.addProperty("name", fitPlain("invite link name", name, MAX_LINK_NAME));
+		}
+		params.addProperty("creates_join_request", createsJoinRequest);
+		if (expiresAt != null) {
+			params.addProperty("expire_date", expiresAt.getEpochSecond());
+		}
+		// not in the group's queue and not paced: it is no message, and people wait on the messages that carry it
+		long id = queue(chatId, "createChatInviteLink", params, Priority.HIGH, false, false, 0);
+		return new PendingLink(id, placeholders.of(id));
+	}
+
+	@Override
+	@Transactional
 	public long leaveChat(long chatId) {
 		return queue(chatId, "leaveChat", chat(chatId), Priority.NORMAL, true, false, 0);
 	}
@@ -176,8 +212,11 @@ class DurableOutbox implements Outbox {
 
 	private long queue(long chatId, String method, JsonObject params, Priority priority, boolean ordered, boolean paced,
 			long refOutboxId) {
-		long id = store.insert(chatId, method, params.toString(), priority.weight(), ordered, paced, refOutboxId,
-				Instant.now());
+		String json = params.toString();
+		long id = store.insert(chatId, method, json, priority.weight(), ordered, paced, refOutboxId, Instant.now());
+		for (long result : placeholders.referencedIn(json)) {
+			store.waitFor(id, result);
+		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -205,11 +244,25 @@ class DurableOutbox implements Outbox {
 		if (html == null || html.isBlank()) {
 			throw new IllegalArgumentException("message text is empty");
 		}
-		if (html.length() > MAX_TEXT * 2) {
-			// the visible text (without tags) must stay within 4096; markup may add some length
-			throw new IllegalArgumentException("message text is too long: " + html.length());
+		return fitHtml("message text", html, MAX_TEXT);
+	}
+
+	/** HTML within {@code max} visible characters; a cut is logged, as it means some caller did not cut its echo. */
+	static String fitHtml(String what, String html, int max) {
+		String fitted = Html.fit(html, max);
+		if (fitted != html) {
+			log.warn("{} of {} characters cut to Telegram's {}: {}", what, Html.visibleLength(html), max,
+					Html.cutPlain(html, 80));
 		}
-		return html;
+		return fitted;
+	}
+
+	static String fitPlain(String what, String text, int max) {
+		String fitted = Html.cutPlain(text, max);
+		if (fitted.length() < text.length()) {
+			log.info("{} of {} characters cut to Telegram's {}", what, text.length(), max);
+		}
+		return fitted;
 	}
 
 	private static JsonObject chat(long chatId) {
@@ -255,7 +308,7 @@ class DurableOutbox implements Outbox {
 				JsonArray buttons = new JsonArray();
 				for (Keyboard.ReplyButton button : row) {
 					JsonObject json = new JsonObject();
-					json.addProperty("text", button.label());
+					json.addProperty("text", fitPlain("button label", button.label(), MAX_BUTTON_LABEL));
 					if (button.requestContact()) {
 						json.addProperty("request_contact", true);
 					}
@@ -275,7 +328,7 @@ class DurableOutbox implements Outbox {
 
 	private JsonObject inlineButton(InlineButton button) {
 		JsonObject json = new JsonObject();
-		json.addProperty("text", button.label());
+		json.addProperty("text", fitPlain("button label", button.label(), MAX_BUTTON_LABEL));
 		if (button.isCallback()) {
 			json.addProperty("callback_data", signer.sign(button));
 		}
@@ -284,7 +337,7 @@ class DurableOutbox implements Outbox {
 		}
 		else if (button.copyText() != null) {
 			JsonObject copy = new JsonObject();
-			copy.addProperty("text", button.copyText());
+			copy.addProperty("text", fitPlain("copied text", button.copyText(), MAX_COPY_TEXT));
 			json.add("copy_text", copy);
 		}
 		return json;

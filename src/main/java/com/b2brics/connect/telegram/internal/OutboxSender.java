@@ -16,10 +16,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.b2brics.connect.telegram.InviteLinkCreated;
 import com.b2brics.connect.telegram.TelegramProperties;
 import com.b2brics.connect.telegram.UserUnreachable;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.pengrad.telegrambot.response.ChatInviteLinkResponse;
 import com.pengrad.telegrambot.response.SendResponse;
 
 import io.micrometer.core.instrument.Counter;
@@ -33,6 +35,11 @@ import io.micrometer.core.instrument.Timer;
  * a claimed row belongs to its instance until sent or until the claim runs out. Within a chat
  * the next message is not claimed before the previous one is done, which keeps the order and
  * makes the per-chat gap count from the moment Telegram answered.
+ * <p>
+ * Some calls have a result a later row needs (the URL of a new invite link): the sender records
+ * it with SENT and publishes the continuation ({@link InviteLinkCreated}) in that transaction;
+ * rows that carry the result's stand-in are claimed only after that, and sent with the result in
+ * its place. If the awaited row fails for good, so do the rows waiting for it.
  */
 @Component
 class OutboxSender extends WorkerLoop {
@@ -47,6 +54,7 @@ class OutboxSender extends WorkerLoop {
 	private final OutboxSignal signal;
 	private final ApplicationEventPublisher events;
 	private final InstanceName instance;
+	private final ResultPlaceholders placeholders;
 	private final TelegramProperties.Outbox settings;
 	private final AtomicInteger inFlight = new AtomicInteger();
 	private final AtomicLong depth = new AtomicLong();
@@ -60,8 +68,10 @@ class OutboxSender extends WorkerLoop {
 	private volatile long lastHousekeeping;
 
 	OutboxSender(OutboxStore store, BotConnection connection, TransactionTemplate tx, OutboxSignal signal,
-			ApplicationEventPublisher events, InstanceName instance, TelegramProperties properties, MeterRegistry meters) {
+			ApplicationEventPublisher events, InstanceName instance, TelegramProperties properties, MeterRegistry meters,
+			ResultPlaceholders placeholders) {
 		super("outbox", signal);
+		this.placeholders = placeholders;
 		this.store = store;
 		this.connection = connection;
 		this.tx = tx;
@@ -144,7 +154,11 @@ class OutboxSender extends WorkerLoop {
 	private void deliver(OutboxStore.Row row) {
 		MDC.put("tg", "outbox=" + row.id() + " chat=" + row.chatId());
 		try {
-			JsonObject params = JsonParser.parseString(row.params()).getAsJsonObject();
+			String filled = fillResults(row);
+			if (filled == null) {
+				return;
+			}
+			JsonObject params = JsonParser.parseString(filled).getAsJsonObject();
 			if (row.refOutboxId() > 0 && !resolveReference(row, params)) {
 				return;
 			}
@@ -206,6 +220,31 @@ class OutboxSender extends WorkerLoop {
 		}
 	}
 
+	/**
+	 * The row's parameters with the results it waits for in place of their stand-ins; null when it
+	 * cannot go (yet: back in line; never: failed, like the row it waited for).
+	 */
+	private String fillResults(OutboxStore.Row row) {
+		String params = row.params();
+		for (OutboxStore.Awaited awaited : store.awaited(row.id())) {
+			switch (awaited.status()) {
+				case "SENT" -> params = placeholders.fill(params, awaited.id(), awaited.result() == null ? "" : awaited.result());
+				case "PENDING", "SENDING" -> {
+					tx.executeWithoutResult(s -> store.retryLater(row.id(), Instant.now().plusSeconds(1), "waiting for row " + awaited.id()));
+					return null;
+				}
+				default -> {
+					String why = "row " + awaited.id() + " it waits for is " + awaited.status() + ": " + awaited.lastError();
+					failures.increment();
+					tx.executeWithoutResult(s -> store.markFailed(row.id(), "FAILED", why));
+					log.error("Outbox row {} ({} to chat {}) failed: {}", row.id(), row.method(), row.chatId(), why);
+					return null;
+				}
+			}
+		}
+		return params;
+	}
+
 	/** Fills in Telegram's id of the message an edit refers to; false if it never will exist. */
 	private boolean resolveReference(OutboxStore.Row row, JsonObject params) {
 		var original = store.find(row.refOutboxId());
@@ -226,10 +265,19 @@ class OutboxSender extends WorkerLoop {
 		Instant now = Instant.now();
 		if (result.ok() || result.notModified()) {
 			Long messageId = null;
+			String made = null;
 			if (result.response() instanceof SendResponse send && send.message() != null) {
 				messageId = send.message().messageId().longValue();
 			}
-			store.markSent(row.id(), messageId, now);
+			if (result.response() instanceof ChatInviteLinkResponse link && link.chatInviteLink() != null
+					&& "createChatInviteLink".equals(row.method())) {
+				made = link.chatInviteLink().inviteLink();
+			}
+			store.markSent(row.id(), messageId, made, now);
+			if (made != null) {
+				// the continuation commits with the result, before any row carrying the link can be claimed
+				events.publishEvent(new InviteLinkCreated(row.id(), row.chatId(), made, link(result).name()));
+			}
 			if (row.paced()) {
 				store.paceChat(row.chatId(), now.plus(intervalFor(row.chatId())));
 			}
@@ -270,6 +318,10 @@ class OutboxSender extends WorkerLoop {
 			store.markFailed(row.id(), "FAILED", result.toString());
 			log.error("Telegram refused outbox row {} ({} to chat {}): {}", row.id(), row.method(), row.chatId(), result);
 		}
+	}
+
+	private static com.pengrad.telegrambot.model.ChatInviteLink link(ApiResult result) {
+		return ((ChatInviteLinkResponse) result.response()).chatInviteLink();
 	}
 
 	private Duration intervalFor(long chatId) {

@@ -26,6 +26,10 @@ class OutboxStore {
 			long refOutboxId, String status, int attempts, Instant createdAt, Long telegramMessageId, String lastError) {
 	}
 
+	/** A row another row waits for: its status and, once SENT, its result. */
+	record Awaited(long id, String status, String result, String lastError) {
+	}
+
 	record Budget(double tokens, Instant refilledAt, Instant pausedUntil) {
 	}
 
@@ -46,6 +50,26 @@ class OutboxStore {
 			.param("now", Db.ts(now))
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	/** The row is not claimed until row {@code awaited} is done; it is sent with that row's result. */
+	void waitFor(long outboxId, long awaited) {
+		jdbc.sql("INSERT INTO telegram_outbox_waits (outbox_id, waits_for) VALUES (:row, :awaited) ON CONFLICT DO NOTHING")
+			.param("row", outboxId)
+			.param("awaited", awaited)
+			.update();
+	}
+
+	/** The rows this row waits for (none for most rows); a row that no longer exists shows as GONE. */
+	List<Awaited> awaited(long outboxId) {
+		return jdbc.sql("""
+				SELECT w.waits_for, d.status, d.result_text, d.last_error FROM telegram_outbox_waits w
+				LEFT JOIN telegram_outbox d ON d.id = w.waits_for WHERE w.outbox_id = :row""")
+			.param("row", outboxId)
+			.query((rs, n) -> new Awaited(rs.getLong("waits_for"),
+					rs.getString("status") == null ? "GONE" : rs.getString("status"), rs.getString("result_text"),
+					rs.getString("last_error")))
+			.list();
 	}
 
 	/** Locks the budget row: claims are serialized across instances while the transaction lasts. */
@@ -98,6 +122,9 @@ class OutboxStore {
 					  AND (o.ordered = FALSE OR NOT EXISTS (
 					        SELECT 1 FROM telegram_outbox p
 					        WHERE p.chat_id = o.chat_id AND p.ordered = TRUE AND p.id < o.id AND p.status IN ('PENDING', 'SENDING')))
+					  AND NOT EXISTS (
+					        SELECT 1 FROM telegram_outbox_waits w JOIN telegram_outbox d ON d.id = w.waits_for
+					        WHERE w.outbox_id = o.id AND d.status IN ('PENDING', 'SENDING'))
 					  AND (o.paced = FALSE OR (:paced > 0 AND NOT EXISTS (
 					        SELECT 1 FROM telegram_chat_pace c WHERE c.chat_id = o.chat_id AND c.next_send_at > :now)))
 					ORDER BY o.id
@@ -150,11 +177,12 @@ class OutboxStore {
 			.update();
 	}
 
-	void markSent(long id, Long telegramMessageId, Instant now) {
+	void markSent(long id, Long telegramMessageId, String result, Instant now) {
 		jdbc.sql("UPDATE telegram_outbox SET status = 'SENT', sent_at = :now, telegram_message_id = :mid, "
-				+ "attempts = attempts + 1, claimed_until = NULL WHERE id = :id")
+				+ "result_text = :result, attempts = attempts + 1, claimed_until = NULL WHERE id = :id")
 			.param("now", Db.ts(now))
 			.param("mid", telegramMessageId)
+			.param("result", result)
 			.param("id", id)
 			.update();
 	}
