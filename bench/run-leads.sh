@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks 3 and 4 of issue 3 (leads), on PostgreSQL with synchronous_commit as the server has
 # it (on here), the app in its default sandbox mode (embedded Telegram sandbox, idle here):
-#   MODE=click  GET /{storefront}/services/{slug}/contact (click stored with group commit, 302)
+#   MODE=click  GET /{storefront}/services/{slug}/contact and /{storefront}/products/{slug}/contact
+#               (CARDS=all; click stored with group commit, 302)
 #               against GET /bench-302 (same headers, same filters, no work), pairs back to back
 #   MODE=card   GET /{storefront}/services/{slug} (the service card page) against GET /bench-page
 #               (a static page of the same size), closed loop of USERS connections, pairs; then
@@ -19,6 +20,8 @@ CONNECTIONS="${CONNECTIONS:-64}"  # click benchmark: closed-loop connections, as
 USERS="${USERS:-200}"             # card benchmark: concurrent users
 THINK_MS="${THINK_MS:-1000}"      # card benchmark with think time: mean pause between a user's requests
 THREADS="${THREADS:-2}"
+CARDS="${CARDS:-all}"             # which cards: services, products or all (each under its own path)
+READY_TIMEOUT="${READY_TIMEOUT:-120}"  # seconds to wait for the app to be ready to measure
 PORT="${PORT:-18082}"
 BASE="http://127.0.0.1:$PORT"
 
@@ -31,7 +34,7 @@ bench_build
 bench_db
 bench_machine > "$OUT/machine.txt"
 echo "load generator: $(wrk -v 2>&1 | head -1); -t$THREADS; click: -c$CONNECTIONS closed loop; card: -c$USERS closed loop, then -c$USERS with think time ${THINK_MS} ms (0.5x-1.5x)" >> "$OUT/machine.txt"
-echo "settings: MODE=$MODE ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP JVM=${BENCH_JVM_OPTS:--Xms1g -Xmx1g} EXTRA=${BENCH_APP_ARGS:-}" >> "$OUT/machine.txt"
+echo "settings: MODE=$MODE CARDS=$CARDS ROUNDS=$ROUNDS DURATION=$DURATION WARMUP=$WARMUP JVM=${BENCH_JVM_OPTS:--Xms1g -Xmx1g} EXTRA=${BENCH_APP_ARGS:-}" >> "$OUT/machine.txt"
 cat "$OUT/machine.txt"
 
 # no bot token: the embedded sandbox is the Bot API server, so the bot knows its name and the
@@ -44,13 +47,39 @@ bench_start_app "$PORT" "$OUT/app.log" -Db2brics.leads.limits.clicks-per-address
 for _ in $(seq 1 60); do  # the demo catalog is loaded right after start
   [[ "$(bench_sql "SELECT count(*) FROM catalog_services" 2>/dev/null || echo 0)" -gt 0 ]] && break; sleep 1
 done
-bench_sql "SELECT '/' || f.slug || '/services/' || s.slug FROM catalog_services s JOIN catalog_storefronts f ON f.id = s.storefront_id ORDER BY s.id" > "$OUT/cards.txt"
+# catalog_services holds services and, since issue 8, exporters' products (kind PRODUCT): each kind
+# has its own card path (/services/ or /products/), as Service.path() builds it
+case "$CARDS" in
+  services) kinds="'SERVICE'" ;;
+  products) kinds="'PRODUCT'" ;;
+  all) kinds="'SERVICE', 'PRODUCT'" ;;
+  *) echo "CARDS must be services, products or all" >&2; exit 1 ;;
+esac
+bench_sql "SELECT '/' || f.slug || CASE s.kind WHEN 'PRODUCT' THEN '/products/' ELSE '/services/' END || s.slug
+           FROM catalog_services s JOIN catalog_storefronts f ON f.id = s.storefront_id
+           WHERE s.kind IN ($kinds) ORDER BY s.id" > "$OUT/cards.txt"
 sed 's|$|/contact|' "$OUT/cards.txt" > "$OUT/contacts.txt"
 echo /bench-302 > "$OUT/bare-302.txt"
 echo /bench-page > "$OUT/bare-page.txt"
-log "$(wc -l < "$OUT/cards.txt") service cards on $(bench_sql "SELECT count(*) FROM catalog_storefronts") storefronts"
-code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$(head -1 "$OUT/contacts.txt")")
-[[ "$code" == 302 ]] || { log "the Contact button answered $code, not 302; see $OUT/app.log"; exit 1; }
+log "$(grep -c /services/ "$OUT/cards.txt") service and $(grep -c /products/ "$OUT/cards.txt") product cards (CARDS=$CARDS) on $(bench_sql "SELECT count(*) FROM catalog_storefronts") storefronts"
+echo "cards: $(grep -c /services/ "$OUT/cards.txt") services, $(grep -c /products/ "$OUT/cards.txt") products (CARDS=$CARDS)" >> "$OUT/machine.txt"
+# Ready means ready to measure: readiness UP (where the app has the probe) and the Contact button of
+# the first service and the first product answering 302. Right after start the bot may still be
+# starting (it learns its name from getMe), and Contact answers 503 until then.
+first_contacts=$( (grep -m1 /services/ "$OUT/contacts.txt"; grep -m1 /products/ "$OUT/contacts.txt") || true)
+deadline=$((SECONDS + READY_TIMEOUT))
+while :; do
+  ready=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health/readiness" || true)
+  codes=""
+  for path in $first_contacts; do codes="$codes $(curl -s -o /dev/null -w '%{http_code}' "$BASE$path" || true)"; done
+  if [[ ( "$ready" == 200 || "$ready" == 404 ) && -z "$(echo "$codes" | tr ' ' '\n' | grep -v '^$' | grep -v '^302$' || true)" ]]; then
+    log "ready: readiness $ready, Contact answered$codes"; break
+  fi
+  if (( SECONDS >= deadline )); then
+    log "not ready after ${READY_TIMEOUT}s: readiness $ready, Contact answered$codes (not 302); see $OUT/app.log"; exit 1
+  fi
+  sleep 1
+done
 
 cpu_ticks() {
   local jvm pg=0 p

@@ -1,3 +1,14 @@
+// Picking another person in "You are" switches at once (no inline handler: the page's
+// Content-Security-Policy allows scripts from files only).
+(function () {
+  document.addEventListener('change', function (event) {
+    var target = event.target;
+    if (target && target.hasAttribute && target.hasAttribute('data-submit-on-change') && target.form) {
+      target.form.submit();
+    }
+  });
+})();
+
 // Keeps the open chat fresh: re-renders the messages fragment every 1.5 s (no framework needed).
 (function () {
   var body = document.getElementById('chat-body');

@@ -38,6 +38,8 @@ public final class AppInstance implements AutoCloseable {
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("server.port", 0);
 		all.put("spring.main.banner-mode", "off");
+		// an instance with a bot token refuses to start without an admin password (web.AdminPasswordRequirement)
+		all.put("spring.security.user.password", "test-admin");
 		all.putAll(properties);
 		List<String> args = new ArrayList<>();
 		all.forEach((key, value) -> args.add("--" + key + "=" + value));

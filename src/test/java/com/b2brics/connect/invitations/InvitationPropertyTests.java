@@ -3,21 +3,16 @@ package com.b2brics.connect.invitations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
-import org.springframework.test.context.TestContextManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
+import com.b2brics.connect.core.SeededTries;
 import com.b2brics.connect.invitations.InvitationEngine.Outcome;
-import com.b2brics.connect.sandbox.client.SandboxClient;
-
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Random sequences of Join and Decline presses (by the offered partner's member or by someone
@@ -25,27 +20,11 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * else), against the real engine and database, keep the invariants: at most one live offer, and
  * exactly one while the invitation is open; each candidate offered at most once; a final state
  * (accepted, exhausted, cancelled) never changes again; and the outcome is what a simple model
- * of the rules predicts. Runs in the shared Spring context of the end-to-end tests (jqwik has no
- * Spring support of its own here, so the context is fetched through Spring's TestContextManager,
- * which finds the cached one).
+ * of the rules predicts. Runs in the shared Spring context of the end-to-end tests; the
+ * sequences come from seeded random numbers ({@link SeededTries}: a failure prints its seed and
+ * the sequence, and {@code -Dproperty.seed=} replays it).
  */
-class InvitationPropertyTests {
-
-	/** Gives the property access to the shared context and the helpers of the other tests. */
-	static class Context extends EngineTestSupport {
-
-		void connect() {
-			sandbox = new SandboxClient(baseUrl());
-		}
-
-		org.springframework.jdbc.core.simple.JdbcClient jdbc() {
-			return jdbc;
-		}
-
-		com.b2brics.connect.core.MutableClock clock() {
-			return clock;
-		}
-	}
+class InvitationPropertyTests extends EngineTestSupport {
 
 	enum Kind {
 		JOIN, DECLINE, JOIN_BY_SOMEONE_ELSE, DECLINE_BY_SOMEONE_ELSE, TIME_OUT, EARLY_TIMER, REPEATED_TIMERS, CANCEL,
@@ -54,32 +33,25 @@ class InvitationPropertyTests {
 
 	private static final int CANDIDATES = 3;
 
-	private static Context spring;
+	private InvitationTestSupport.TestDeal deal;
 
-	private static InvitationTestSupport.TestDeal deal;
+	private List<EngineTestSupport.TestPartner> partners;
 
-	private static List<EngineTestSupport.TestPartner> partners;
-
-	@BeforeContainer
-	static void openADealWithPartnersOfItsOwn() throws Exception {
-		spring = new Context();
-		new TestContextManager(Context.class).prepareTestInstance(spring);
-		spring.connect();
-		spring.clock().reset();
-		deal = spring.openDeal("Property", spring.serviceOf("brics-conformity", EngineTestSupport.STOREFRONT));
-		partners = new java.util.ArrayList<>(spring.testPartners("property", CANDIDATES));
-	}
-
-	@AfterContainer
-	static void removeThePartners() {
-		if (spring != null && partners != null) {
-			spring.remove(partners);
+	@AfterEach
+	void removeThePartners() {
+		if (partners != null) {
+			remove(partners);
 		}
 	}
 
-	@Provide
-	Arbitrary<List<Kind>> scenarios() {
-		return Arbitraries.of(Kind.class).list().ofMinSize(1).ofMaxSize(12);
+	/** One to twelve steps, each any kind. */
+	static List<Kind> scenario(SplittableRandom random) {
+		int size = 1 + random.nextInt(12);
+		List<Kind> steps = new ArrayList<>(size);
+		for (int i = 0; i < size; i++) {
+			steps.add(Kind.values()[random.nextInt(Kind.values().length)]);
+		}
+		return List.copyOf(steps);
 	}
 
 	/** The rules in miniature: where the invitation should be after each step. */
@@ -103,18 +75,26 @@ class InvitationPropertyTests {
 		}
 	}
 
-	@Property(tries = 40)
-	void invariantsHoldOverAnySequenceOfPressesTimeOutsAndCancels(@ForAll("scenarios") List<Kind> steps) {
-		spring.clock().reset();
+	@Test
+	void invariantsHoldOverAnySequenceOfPressesTimeOutsAndCancels() throws Exception {
+		clock.reset();
+		deal = openDeal("Property", serviceOf("brics-conformity", EngineTestSupport.STOREFRONT));
+		partners = new ArrayList<>(testPartners("property", CANDIDATES));
+		SeededTries.forAll("invariantsHoldOverAnySequenceOfPressesTimeOutsAndCancels", 40, InvitationPropertyTests::scenario,
+				this::holdsOver);
+	}
+
+	private void holdsOver(List<Kind> steps) {
+		clock.reset();
 		long importer = deal.importer().id();
 		Deal test = EngineTestSupport.testDeal(deal.group(), importer);
 		// a partner that accepted is part of the deal and no candidate any more: new ones keep the list at three
-		while (spring.engine.candidates(test, EngineTestSupport.SPECIALIZATION).size() < CANDIDATES) {
-			partners.addAll(spring.testPartners("property", 1));
+		while (engine.candidates(test, EngineTestSupport.SPECIALIZATION).size() < CANDIDATES) {
+			partners.addAll(testPartners("property", 1));
 		}
-		long invitation = spring.engine.open(test, importer, EngineTestSupport.SPECIALIZATION, "Property " + steps).invitationId();
+		long invitation = engine.open(test, importer, EngineTestSupport.SPECIALIZATION, "Property " + steps).invitationId();
 		Model model = new Model(CANDIDATES);
-		assertThat(spring.jdbc().sql("SELECT COUNT(*) FROM invitation_candidates WHERE invitation_id = :id").param("id", invitation)
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM invitation_candidates WHERE invitation_id = :id").param("id", invitation)
 			.query(Long.class).single()).isEqualTo(CANDIDATES);
 		List<Map<String, Object>> finalOffers = null;
 		List<String> finalHistory = null;
@@ -124,9 +104,9 @@ class InvitationPropertyTests {
 				Outcome expected = expect(step, model);
 				assertThat(outcome).as("%s after %s", step, steps).isEqualTo(expected);
 
-				Map<String, Object> row = spring.invitation(invitation);
-				List<Map<String, Object>> offers = spring.offers(invitation);
-				List<String> history = spring.history(invitation);
+				Map<String, Object> row = invitation(invitation);
+				List<Map<String, Object>> offers = offers(invitation);
+				List<String> history = history(invitation);
 				long live = offers.stream().filter(o -> "LIVE".equals(o.get("status"))).count();
 				assertThat(live).as("live offers").isLessThanOrEqualTo(1);
 				assertThat(live == 1).as("open exactly while an offer is live").isEqualTo("OPEN".equals(row.get("status")));
@@ -148,7 +128,7 @@ class InvitationPropertyTests {
 			}
 		}
 		finally {
-			spring.engine.cancel(invitation, importer);
+			engine.cancel(invitation, importer);
 		}
 	}
 
@@ -177,42 +157,42 @@ class InvitationPropertyTests {
 	}
 
 	/** Does the step to the newest offer (the live one while there is one) and returns what the engine said. */
-	private static Outcome apply(Kind step, long invitation, long importer) {
-		List<Map<String, Object>> offers = spring.offers(invitation);
+	private Outcome apply(Kind step, long invitation, long importer) {
+		List<Map<String, Object>> offers = offers(invitation);
 		Map<String, Object> newest = offers.get(offers.size() - 1);
 		long offer = InvitationTestSupport.id(newest, "id");
 		long partner = InvitationTestSupport.id(newest, "partner_id");
-		long member = spring.memberOf(partners, partner);
+		long member = memberOf(partners, partner);
 		long someoneElse = partners.stream().filter(p -> p.id() != partner).findFirst().orElseThrow().member().id();
-		Instant deadline = spring.deadlineOf(newest);
+		Instant deadline = deadlineOf(newest);
 		return switch (step) {
-			case JOIN -> spring.engine.accept(offer, member);
-			case DECLINE -> spring.engine.decline(offer, member, "OTHER");
-			case JOIN_BY_SOMEONE_ELSE -> spring.engine.accept(offer, someoneElse);
-			case DECLINE_BY_SOMEONE_ELSE -> spring.engine.decline(offer, someoneElse, "BUSY");
+			case JOIN -> engine.accept(offer, member);
+			case DECLINE -> engine.decline(offer, member, "OTHER");
+			case JOIN_BY_SOMEONE_ELSE -> engine.accept(offer, someoneElse);
+			case DECLINE_BY_SOMEONE_ELSE -> engine.decline(offer, someoneElse, "BUSY");
 			case TIME_OUT -> {
-				if (spring.clock().instant().isBefore(deadline)) {
-					spring.clock().set(deadline);
+				if (clock.instant().isBefore(deadline)) {
+					clock.set(deadline);
 				}
-				yield spring.engine.offerExpired(offer);
+				yield engine.offerExpired(offer);
 			}
-			case EARLY_TIMER -> spring.engine.offerExpired(offer);
+			case EARLY_TIMER -> engine.offerExpired(offer);
 			case REPEATED_TIMERS -> {
 				Outcome last = Outcome.MOVED_ON;
 				for (Map<String, Object> earlier : offers.subList(0, offers.size() - 1)) {
-					last = spring.engine.offerExpired(InvitationTestSupport.id(earlier, "id"));
+					last = engine.offerExpired(InvitationTestSupport.id(earlier, "id"));
 					if (last != Outcome.MOVED_ON) {
 						break;
 					}
 				}
 				if (!"LIVE".equals(newest.get("status"))) {
-					Outcome again = spring.engine.offerExpired(offer);
+					Outcome again = engine.offerExpired(offer);
 					last = again == Outcome.MOVED_ON ? last : again;
 				}
 				yield last;
 			}
-			case CANCEL -> spring.engine.cancel(invitation, importer);
-			case CANCEL_BY_SOMEONE_ELSE -> spring.engine.cancel(invitation, member);
+			case CANCEL -> engine.cancel(invitation, importer);
+			case CANCEL_BY_SOMEONE_ELSE -> engine.cancel(invitation, member);
 		};
 	}
 }

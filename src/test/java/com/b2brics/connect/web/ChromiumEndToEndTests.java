@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
@@ -79,6 +84,10 @@ class ChromiumEndToEndTests extends EndToEndTest {
 			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 					"--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
 					"--window-size=1200,900", "--lang=en-US");
+		// the browser's console, to see whether the Content-Security-Policy blocked anything
+		LoggingPreferences console = new LoggingPreferences();
+		console.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", console);
 		browser = new ChromeDriver(service, options);
 	}
 
@@ -182,6 +191,22 @@ class ChromiumEndToEndTests extends EndToEndTest {
 		assertThat(((Number) leads.get(0).get("click_id")).longValue()).isEqualTo(((Number) click.get("id")).longValue());
 		assertThat(leads.get(0).get("chat_id")).isNotNull();
 		assertThat(servicePath).startsWith("/russia/services/");
+
+		// the sandbox client's own script (no inline handler since the Content-Security-Policy): picking
+		// another person in "You are" switches at once
+		SimulatedUser other = sandbox.newUser("Other" + Long.toString(System.nanoTime() % 100_000), "en");
+		browser.navigate().refresh();
+		new Select(browser.findElement(By.name("user"))).selectByValue(Long.toString(other.id()));
+		waitUpTo(5).until(ExpectedConditions.urlContains("user=" + other.id()));
+		new Select(browser.findElement(By.name("user"))).selectByValue(Long.toString(importer));
+		waitUpTo(5).until(ExpectedConditions.urlContains("user=" + importer));
+		waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "is ready"));
+		// styles from files apply (the sandbox's stylesheet lays the page out as a grid)
+		assertThat(browser.findElement(By.cssSelector("main.layout")).getCssValue("display")).isEqualTo("grid");
+		List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+			.filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
+			.toList();
+		assertThat(blocked).as("what the Content-Security-Policy blocked").isEmpty();
 
 		Files.createDirectories(SCREENSHOT.getParent());
 		Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
