@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+import com.b2brics.connect.core.BodyLimit;
 import com.b2brics.connect.sandbox.emulator.Sandbox;
 
 /**
@@ -43,6 +44,17 @@ class SandboxConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
 			.build();
+	}
+
+	/** Bot API calls may carry uploads; no body is read past the limit (see core.RequestBodyLimits). */
+	@Bean
+	BodyLimit sandboxBotApiBodyLimit(SandboxProperties properties) {
+		return new BodyLimit("/bot*/**", properties.botApiMaxBody());
+	}
+
+	@Bean
+	BodyLimit sandboxControlApiBodyLimit(SandboxProperties properties) {
+		return new BodyLimit("/sandbox/**", properties.controlApiMaxBody());
 	}
 
 	@Bean

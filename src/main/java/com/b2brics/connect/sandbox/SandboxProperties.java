@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groupRateWindow the window in which one group takes 20 messages; Telegram's is a minute,
  *        and only a test suite that wants the same rule in less time shortens it (with the outbox's
  *        group interval shortened in proportion)
+ * @param botApiMaxBody the largest request body of a Bot API call (Telegram takes uploads up to 50 MB)
+ * @param controlApiMaxBody the largest request body of the control API and the web client (a
+ *        document sent by a simulated person travels in it as base64)
  */
 @ConfigurationProperties("b2brics.sandbox")
 public record SandboxProperties(
@@ -40,12 +43,15 @@ public record SandboxProperties(
 		@DefaultValue("15s") Duration callbackQueryTimeout,
 		@DefaultValue("3s") Duration callbackAnswerWait,
 		@DefaultValue("") java.util.List<String> unsupportedMethods,
-		@DefaultValue("60s") Duration groupRateWindow) {
+		@DefaultValue("60s") Duration groupRateWindow,
+		@DefaultValue("50MB") org.springframework.util.unit.DataSize botApiMaxBody,
+		@DefaultValue("16MB") org.springframework.util.unit.DataSize controlApiMaxBody) {
 
 	/** Defaults for every setting, as in {@code docs/sandbox.md}; handy in tests. */
 	public static SandboxProperties defaults() {
 		return new SandboxProperties(null, "7000000001:AAsandbox-b2brics-connect-0000000000", "B2bricsConnectBot",
 				"B2BRICS Connect", 40, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(30), 5000,
-				Duration.ofSeconds(15), Duration.ofSeconds(3), java.util.List.of(), Duration.ofSeconds(60));
+				Duration.ofSeconds(15), Duration.ofSeconds(3), java.util.List.of(), Duration.ofSeconds(60),
+				org.springframework.util.unit.DataSize.ofMegabytes(50), org.springframework.util.unit.DataSize.ofMegabytes(16));
 	}
 }

@@ -12,6 +12,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
+
+import com.b2brics.connect.core.HttpLimits;
 
 /**
  * The sandbox on its own: only the Bot API emulator, the control API and the web client, without
@@ -43,6 +46,7 @@ import org.springframework.context.annotation.ComponentScan;
 		"org.springframework.modulith.core.config.ApplicationModuleInitializerRuntimeVerification",
 		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 @ComponentScan(basePackageClasses = SandboxServer.class)
+@Import(HttpLimits.class)
 public class SandboxServer {
 
 	/** Set by the standalone server so the app-only beans (the endpoint provider) stay out. */

@@ -5,5 +5,5 @@
  * or on its own as {@link com.b2brics.connect.sandbox.SandboxServer}. Its state lives in memory:
  * it plays Telegram, not our database.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "telegram")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "telegram", "core" })
 package com.b2brics.connect.sandbox;

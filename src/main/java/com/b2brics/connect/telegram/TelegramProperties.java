@@ -2,6 +2,8 @@ package com.b2brics.connect.telegram;
 
 import java.time.Duration;
 
+import org.springframework.util.unit.DataSize;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,11 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookSecret value Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}
  * @param callbackSecret key that signs inline button data; empty: derived from the bot token
  * @param instanceId this instance's name in claims and leases; empty: host name and port
+ * @param webhookMaxBody the largest webhook body read (Telegram's updates are a few KB); more: 413
+ * @param startupMaxBackoff the longest pause between two tries to register the webhook (or start
+ *        polling) and publish the commands while the Bot API does not answer at start
  */
 @ConfigurationProperties("b2brics.telegram")
 public record TelegramProperties(String botToken, @DefaultValue("https://api.telegram.org") String apiUrl,
 		String webhookUrl, String webhookSecret, String callbackSecret, String instanceId,
-		@DefaultValue("10s") Duration requestTimeout, @DefaultValue Inbox inbox, @DefaultValue Outbox outbox) {
+		@DefaultValue("10s") Duration requestTimeout, @DefaultValue Inbox inbox, @DefaultValue Outbox outbox,
+		@DefaultValue("1MB") DataSize webhookMaxBody, @DefaultValue("60s") Duration startupMaxBackoff) {
 
 	/**
 	 * @param maxAttempts tries before an update goes to the dead-letter list
@@ -28,10 +34,13 @@ public record TelegramProperties(String botToken, @DefaultValue("https://api.tel
 	 * @param workers updates handled in parallel (never two of one chat)
 	 * @param batchSize rows written in one group commit at most
 	 * @param keep how long handled updates are kept for de-duplication (Telegram redelivers for 24 h)
+	 * @param lease how long an instance holds an update it took (over the handler's commit or rollback
+	 *        and the recording of a failure); no other instance takes it before, one that crashed
+	 *        leaves it to the others after
 	 */
 	public record Inbox(@DefaultValue("5") int maxAttempts, @DefaultValue("1s") Duration firstBackoff,
 			@DefaultValue("4") int workers, @DefaultValue("500") int batchSize, @DefaultValue("7d") Duration keep,
-			@DefaultValue("500ms") Duration pollInterval) {
+			@DefaultValue("500ms") Duration pollInterval, @DefaultValue("2m") Duration lease) {
 	}
 
 	/**

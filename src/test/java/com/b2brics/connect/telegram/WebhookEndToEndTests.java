@@ -3,17 +3,22 @@ package com.b2brics.connect.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.b2brics.connect.EndToEndTest;
+import com.b2brics.connect.RawHttp;
 import com.b2brics.connect.sandbox.client.SimulatedUser;
 
 /**
@@ -75,6 +80,88 @@ class WebhookEndToEndTests extends EndToEndTest {
 		assertThat(post(secret, "[]").statusCode()).isEqualTo(400);
 		assertThat(post(secret, "{\"message\":{\"text\":\"no id\"}}").statusCode()).isEqualTo(400);
 		assertThat(post(secret, "").statusCode()).isEqualTo(400);
+	}
+
+	/** The attack as it happened: 1.5 GB declared, no (or a wrong) secret, 50 MB actually streamed. */
+	@Test
+	void aHugeBodyWithoutTheSecretIsRefusedBeforeAByteOfItIsRead() throws Exception {
+		RawHttp raw = new RawHttp(port);
+		long declared = 1_610_612_736L;
+		long streamed = 50L * 1024 * 1024;
+		long heapBefore = usedHeapAfterGc();
+		for (String secret : new String[] { null, "guess" }) {
+			Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json"));
+			if (secret != null) {
+				headers.put("X-Telegram-Bot-Api-Secret-Token", secret);
+			}
+			RawHttp.Answer answer = raw.post("/telegram/webhook", headers, declared, new byte[0], streamed);
+			assertThat(answer.status()).isEqualTo(401);
+			assertThat(answer.answeredAfter()).isLessThan(Duration.ofSeconds(2));
+			// the connection is closed on the refusal: of 50 MB, no more got through than the socket buffers hold
+			assertThat(answer.bytesSent()).as("bytes the server let through").isLessThan(streamed / 4);
+			System.out.printf("webhook without secret %s: 401 after %d ms, %d of %d bytes sent before the server closed%n",
+					secret, answer.answeredAfter().toMillis(), answer.bytesSent(), streamed);
+		}
+		long heapAfter = usedHeapAfterGc();
+		System.out.printf("heap used before %d MB, after %d MB%n", heapBefore >> 20, heapAfter >> 20);
+		assertThat(heapAfter - heapBefore).as("heap growth").isLessThan(64L << 20);
+	}
+
+	@Test
+	void anOversizedUpdateWithTheRightSecretIs413AndNothingIsStored() throws Exception {
+		RawHttp raw = new RawHttp(port);
+		SimulatedUser user = sandbox.newUser("Bulky", "en");
+		long updateId = freshUpdateId();
+		byte[] start = command(updateId, user, "/help").substring(0, 60).getBytes(StandardCharsets.UTF_8);
+		Map<String, String> headers = Map.of("Content-Type", "application/json", "X-Telegram-Bot-Api-Secret-Token",
+				endpoint.endpoint().webhookSecret());
+		// declared over the limit: refused before the body is read
+		RawHttp.Answer declared = raw.post("/telegram/webhook", headers, 2L * 1024 * 1024, start, 2L * 1024 * 1024);
+		assertThat(declared.status()).isEqualTo(413);
+		assertThat(declared.answeredAfter()).isLessThan(Duration.ofSeconds(2));
+		// chunked, so no length is declared: counted while read, refused at the limit
+		long streamed = 50L * 1024 * 1024;
+		RawHttp.Answer chunked = raw.post("/telegram/webhook", headers, -1, start, streamed);
+		assertThat(chunked.status()).isEqualTo(413);
+		assertThat(chunked.bytesSent()).as("bytes the server let through").isLessThan(streamed / 4);
+		System.out.printf("webhook with secret: declared 2 MB → 413 after %d ms; chunked → 413 after %d ms, %d of %d bytes sent%n",
+				declared.answeredAfter().toMillis(), chunked.answeredAfter().toMillis(), chunked.bytesSent(), streamed);
+		assertThat(storedRows(updateId)).isZero();
+		// an update of ordinary size still goes through
+		user.startBot();
+		assertThat(post(endpoint.endpoint().webhookSecret(), command(updateId, user, "/help")).statusCode()).isEqualTo(200);
+		user.sees(user.botChat(), "What I can do");
+	}
+
+	/** As the malformed updates arrived with the right secret: stored wrapped and retried to death, or a 500. */
+	@Test
+	void updatesWithIdsThatAreNotIntegersAre400AndNothingIsStored() throws Exception {
+		String secret = endpoint.endpoint().webhookSecret();
+		String marker = "malformed-" + java.util.UUID.randomUUID();
+		String message = """
+				"message":{"message_id":7,"date":1795600000,"from":{"id":42,"is_bot":false,"first_name":"M"},
+				 "chat":{"id":%s,"type":"private"},"text":"%s"}""";
+		String[] bodies = { "{\"update_id\":1e30," + message.formatted("42", marker) + "}",
+				"{\"update_id\":1.5," + message.formatted("42", marker) + "}",
+				"{\"update_id\":18446744073709551616," + message.formatted("42", marker) + "}",
+				"{\"update_id\":9223372036854775808," + message.formatted("42", marker) + "}",
+				"{\"update_id\":" + freshUpdateId() + "," + message.formatted("\"abc\"", marker) + "}",
+				"{\"update_id\":" + freshUpdateId() + "," + message.formatted("\"42\"", marker) + "}",
+				"{\"update_id\":\"" + freshUpdateId() + "\"," + message.formatted("42", marker) + "}" };
+		for (String body : bodies) {
+			HttpResponse<String> response = post(secret, body);
+			assertThat(response.statusCode()).as(body).isEqualTo(400);
+			assertThat(response.body()).startsWith("malformed update");
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM telegram_inbox WHERE payload LIKE :m").param("m", "%" + marker + "%")
+			.query(Long.class).single()).isZero();
+	}
+
+	private static long usedHeapAfterGc() {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
 	@Test

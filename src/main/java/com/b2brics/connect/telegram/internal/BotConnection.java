@@ -30,6 +30,8 @@ class BotConnection {
 	private volatile Instant lastAnswer;
 	private volatile Instant lastNoAnswer;
 	private volatile String lastNoAnswerReason;
+	private volatile String routedBy;
+	private volatile String notRoutedReason = "not connected yet";
 
 	BotConnection(TelegramProperties properties, ObjectProvider<BotApiEndpointProvider> endpointProviders) {
 		this.properties = properties;
@@ -87,6 +89,28 @@ class BotConnection {
 	void noAnswer(String reason) {
 		lastNoAnswer = Instant.now();
 		lastNoAnswerReason = reason;
+	}
+
+	/** Updates can arrive now: the webhook is registered, or long polling runs. */
+	void routed(String how) {
+		routedBy = how;
+		notRoutedReason = null;
+	}
+
+	/** Updates cannot arrive yet, and why (for health). */
+	void notRouted(String reason) {
+		if (routedBy == null) {
+			notRoutedReason = reason;
+		}
+	}
+
+	/** How updates arrive ("webhook …", "long polling"); null until they can. */
+	String routedBy() {
+		return routedBy;
+	}
+
+	String notRoutedReason() {
+		return notRoutedReason;
 	}
 
 	Instant lastAnswer() {

@@ -1,5 +1,6 @@
 package com.b2brics.connect.telegram.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.telegram.BotCommandSpec;
 import com.b2brics.connect.telegram.TelegramChats.BotIdentity;
+import com.b2brics.connect.telegram.TelegramProperties;
 import com.pengrad.telegrambot.model.BotCommand;
 import com.pengrad.telegrambot.request.DeleteWebhook;
 import com.pengrad.telegrambot.request.GetMe;
@@ -23,12 +26,14 @@ import com.pengrad.telegrambot.response.GetMeResponse;
 
 /**
  * Connects the bot once the web server runs: learns who the bot is, routes updates (webhook
- * with its secret, or long polling) and publishes the command menu. A method the server does not
- * support, or a server that does not answer yet, is logged and never stops the application: the
- * inbox and outbox keep their work until Telegram answers.
+ * with its secret, or long polling) and publishes the command menu. A server that does not answer
+ * yet never stops the application: routing and the menu are tried again with a doubling pause
+ * (1 s up to {@code b2brics.telegram.startup-max-backoff}, real time) until both are in place, and
+ * until updates are routed {@link TelegramHealth} reports the bot DOWN with the reason. A method
+ * the server does not support (404) counts as done.
  */
 @Component
-class BotStartup {
+class BotStartup implements DisposableBean {
 
 	/** What the bot asks Telegram to deliver; chat_member must be asked for explicitly. */
 	static final String[] ALLOWED_UPDATES = { "message", "edited_message", "callback_query", "chat_join_request",
@@ -41,14 +46,17 @@ class BotStartup {
 	private final OutboxSender sender;
 	private final List<BotCommandSpec> commands;
 	private final MessageSource messages;
+	private final Duration maxBackoff;
+	private volatile Thread registration;
 
 	BotStartup(BotConnection connection, LongPolling polling, OutboxSender sender, List<BotCommandSpec> commands,
-			MessageSource messages) {
+			MessageSource messages, TelegramProperties properties) {
 		this.connection = connection;
 		this.polling = polling;
 		this.sender = sender;
 		this.commands = commands;
 		this.messages = messages;
+		this.maxBackoff = properties.startupMaxBackoff();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -59,22 +67,82 @@ class BotStartup {
 		Thread identify = new Thread(() -> identify(client), "bot-identify");
 		identify.setDaemon(true);
 		identify.start();
-		if (endpoint.usesWebhook()) {
-			if (endpoint.webhookSecret() == null || endpoint.webhookSecret().isBlank()) {
-				throw new IllegalStateException(
-						"TELEGRAM_WEBHOOK_SECRET must be set when TELEGRAM_WEBHOOK_URL is: it is how forged updates are told apart");
+		if (endpoint.usesWebhook() && (endpoint.webhookSecret() == null || endpoint.webhookSecret().isBlank())) {
+			throw new IllegalStateException(
+					"TELEGRAM_WEBHOOK_SECRET must be set when TELEGRAM_WEBHOOK_URL is: it is how forged updates are told apart");
+		}
+		connection.notRouted(endpoint.usesWebhook() ? "webhook not registered yet" : "long polling not started yet");
+		Thread thread = new Thread(() -> register(client), "bot-register");
+		thread.setDaemon(true);
+		registration = thread;
+		thread.start();
+	}
+
+	/** Routing and the menu, each until it succeeds, with a doubling pause between rounds. */
+	private void register(BotClient client) {
+		boolean routed = false;
+		boolean published = false;
+		Duration pause = Duration.ofSeconds(1);
+		for (int round = 1; !Thread.currentThread().isInterrupted(); round++) {
+			try {
+				routed = routed || route(client);
+				published = published || publishCommands(client);
 			}
+			catch (RuntimeException e) {
+				connection.notRouted(e.toString());
+				log.warn("Connecting the bot failed: {}", e.toString());
+			}
+			if (routed && published) {
+				if (round > 1) {
+					log.info("The bot is connected after {} rounds", round);
+				}
+				return;
+			}
+			log.warn("The bot is not fully connected yet ({}{}); trying again in {} s", routed ? "" : "updates not routed",
+					published ? "" : (routed ? "" : ", ") + "commands not published", pause.toSeconds());
+			try {
+				Thread.sleep(pause.toMillis());
+			}
+			catch (InterruptedException e) {
+				return;
+			}
+			pause = pause.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : pause.multipliedBy(2);
+		}
+	}
+
+	/** Webhook with its secret, or long polling after deleting any webhook; true once updates can arrive. */
+	private boolean route(BotClient client) {
+		var endpoint = client.endpoint();
+		if (endpoint.usesWebhook()) {
 			ApiResult result = client.execute(new SetWebhook().url(endpoint.webhookUrl())
 				.secretToken(endpoint.webhookSecret())
 				.allowedUpdates(ALLOWED_UPDATES)
 				.maxConnections(40));
 			report("setWebhook", result);
+			if (!result.ok()) {
+				connection.notRouted("setWebhook failed: " + result);
+				return false;
+			}
+			connection.routed("webhook " + endpoint.webhookUrl());
+			return true;
 		}
-		else {
-			report("deleteWebhook", client.execute(new DeleteWebhook()));
-			polling.start(ALLOWED_UPDATES);
+		ApiResult result = client.execute(new DeleteWebhook());
+		report("deleteWebhook", result);
+		if (!result.ok() && result.errorCode() != 404) {
+			connection.notRouted("deleteWebhook failed: " + result);
+			return false;
 		}
-		publishCommands(client);
+		polling.start(ALLOWED_UPDATES);
+		connection.routed("long polling");
+		return true;
+	}
+
+	@Override
+	public void destroy() {
+		Thread thread = registration;
+		if (thread != null) {
+			thread.interrupt();
+		}
 	}
 
 	/** getMe until it answers: the bot's username makes deep links and recognizes /cmd@bot. */
@@ -99,7 +167,9 @@ class BotStartup {
 		}
 	}
 
-	private void publishCommands(BotClient client) {
+	/** Both menus (English and Russian); true once each is published or the server does not support it. */
+	private boolean publishCommands(BotClient client) {
+		boolean all = true;
 		// admin-only commands stay out of the menu every user sees; /help lists them to admins
 		List<BotCommandSpec> sorted = new ArrayList<>(commands.stream().filter(spec -> spec.scope().isPublic()).toList());
 		sorted.sort(Comparator.comparingInt(BotCommandSpec::order));
@@ -111,8 +181,11 @@ class BotStartup {
 			if (!locale.equals(Locale.ENGLISH)) {
 				request.languageCode(locale.getLanguage());
 			}
-			report("setMyCommands", client.execute(request));
+			ApiResult result = client.execute(request);
+			report("setMyCommands", result);
+			all &= result.ok() || result.errorCode() == 404;
 		}
+		return all;
 	}
 
 	private void report(String method, ApiResult result) {
@@ -123,7 +196,7 @@ class BotStartup {
 			log.warn("The Bot API server does not support {}; the bot goes on without it", method);
 		}
 		else {
-			log.warn("{} failed: {}; the bot goes on and retries its work as Telegram answers", method, result);
+			log.warn("{} failed: {}; tried again", method, result);
 		}
 	}
 }

@@ -69,7 +69,13 @@ class LongPolling {
 				connection.answered();
 				for (Update update : ((GetUpdatesResponse) result.response()).updates()) {
 					String json = BotUtils.toJson(update);
-					ingest.store(UpdateIngest.parse(json), 30_000);
+					try {
+						ingest.store(UpdateIngest.parse(json), 30_000);
+					}
+					catch (UpdateIngest.MalformedUpdate e) {
+						// stored it would be retried to death; skipped, polling moves on
+						log.warn("Long polling skipped update {}: {}", update.updateId(), e.getMessage());
+					}
 					offset = update.updateId() + 1;
 				}
 			}

@@ -10,12 +10,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 
+import com.b2brics.connect.core.BodyLimit;
 import com.b2brics.connect.telegram.TelegramProperties;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
-/** Wiring of the telegram module: the inbox clean-up timer and polling shutdown. */
+/** Wiring of the telegram module: the inbox clean-up timer, the webhook's body limit and polling shutdown. */
 @Configuration(proxyBeanMethods = false)
 class TelegramConfiguration {
 
@@ -30,6 +31,12 @@ class TelegramConfiguration {
 				log.info("Deleted {} handled updates older than {}", deleted, properties.inbox().keep());
 			}
 		});
+	}
+
+	/** Telegram's updates are a few KB: a webhook body is never read past this. */
+	@Bean
+	BodyLimit webhookBodyLimit(TelegramProperties properties) {
+		return new BodyLimit("/telegram/webhook", properties.webhookMaxBody());
 	}
 
 	@EventListener(ContextClosedEvent.class)

@@ -8,9 +8,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * Health of the Telegram side: is the Bot API answering, how much waits in the outbox and how
- * old the oldest waiting message is, how many updates are pending or dead. DOWN when the Bot API
- * has not answered since its last failure for over a minute.
+ * Health of the Telegram side: are updates routed to us (webhook registered or long polling
+ * running), is the Bot API answering, how much waits in the outbox and how old the oldest waiting
+ * message is, how many updates are pending or dead. DOWN, with the reason, until updates are
+ * routed (the bot is not ready: started while the Bot API was down, it keeps trying), and when
+ * the Bot API has not answered since its last failure for over a minute.
  */
 @Component("telegram")
 class TelegramHealth extends AbstractHealthIndicator {
@@ -31,7 +33,10 @@ class TelegramHealth extends AbstractHealthIndicator {
 		Instant lastNoAnswer = connection.lastNoAnswer();
 		boolean unreachable = lastNoAnswer != null && (lastAnswer == null || lastNoAnswer.isAfter(lastAnswer))
 				&& (lastAnswer == null || Duration.between(lastAnswer, Instant.now()).toSeconds() > 60);
-		builder.status(!connection.isOpen() ? "STARTING" : unreachable ? "DOWN" : "UP");
+		String routedBy = connection.routedBy();
+		builder.status(!connection.isOpen() ? "STARTING" : routedBy == null || unreachable ? "DOWN" : "UP");
+		builder.withDetail("ready", connection.isOpen() && routedBy != null);
+		builder.withDetail("updates", routedBy != null ? routedBy : "not routed: " + connection.notRoutedReason());
 		builder.withDetail("botApi", connection.isOpen() ? connection.endpoint().apiUrl() : "not connected");
 		builder.withDetail("bot", connection.identity() == null ? "unknown" : "@" + connection.identity().username());
 		builder.withDetail("lastAnswer", String.valueOf(lastAnswer));

@@ -1,9 +1,13 @@
 package com.b2brics.connect.telegram.internal;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,6 +18,10 @@ import com.b2brics.connect.telegram.TelegramProperties;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.pengrad.telegrambot.utility.BotUtils;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,7 +63,7 @@ class UpdateIngest implements GroupCommitLifecycle {
 		this.commits = new GroupCommit<>("inbox-writer", WRITERS, properties.inbox().batchSize(), 20_000, false, this::write);
 	}
 
-	/** An update that cannot be stored: not JSON, or no update_id. */
+	/** An update that cannot be stored: not an update as Telegram sends them. The message never quotes the body. */
 	static final class MalformedUpdate extends RuntimeException {
 
 		MalformedUpdate(String message) {
@@ -63,24 +71,106 @@ class UpdateIngest implements GroupCommitLifecycle {
 		}
 	}
 
-	/** Parses just enough of an update to store it: its id and the chat its order belongs to. */
+	/** Keys whose value must be an integer that fits 64 bits wherever they appear. */
+	private static final Set<String> INTEGER_KEYS = Set.of("update_id", "message_id", "date", "edit_date",
+			"migrate_to_chat_id", "migrate_from_chat_id", "message_thread_id", "user_chat_id", "reply_to_message_id");
+
+	/** Keys holding a user or a chat (or a list of them), whose {@code id} is an integer; other ids (a callback query's) are strings. */
+	private static final Set<String> ENTITY_KEYS = Set.of("from", "chat", "user", "sender_chat", "via_bot", "forward_from",
+			"forward_from_chat", "left_chat_member", "new_chat_members", "new_chat_member", "old_chat_member",
+			"sender_business_bot", "actor_chat", "users");
+
+	private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,18})");
+
+	/**
+	 * Parses an update strictly and keeps what storing it needs: its id and the chat its order
+	 * belongs to. Refused ({@link MalformedUpdate}): anything but one strict JSON object; an
+	 * update_id that is not a non-negative integer within 64 bits ({@code 1e30}, {@code 1.5},
+	 * {@code 18446744073709551616}, {@code "7"}); a message, chat or user id of that kind; no update
+	 * kind; a shape the client library cannot read. Nothing malformed is ever stored, so nothing
+	 * wrapped or unreadable is retried.
+	 */
 	static InboxStore.NewUpdate parse(String body) {
-		JsonObject json;
+		JsonObject json = strictObject(body);
+		long updateId = integer(json.get("update_id"), "update_id");
+		// Telegram's update ids are positive 32-bit numbers, and the client library reads them as int
+		if (updateId < 0 || updateId > Integer.MAX_VALUE) {
+			throw new MalformedUpdate("update_id is out of range");
+		}
+		checkIds(json, null);
 		try {
-			JsonElement element = JsonParser.parseString(body);
+			if (BotUtils.parseUpdate(body) == null) {
+				throw new MalformedUpdate("not an update");
+			}
+		}
+		catch (RuntimeException e) {
+			throw e instanceof MalformedUpdate m ? m : new MalformedUpdate("not an update: " + e.getClass().getSimpleName());
+		}
+		return new InboxStore.NewUpdate(updateId, chatIdOf(json), body);
+	}
+
+	private static JsonObject strictObject(String body) {
+		try {
+			JsonReader reader = new JsonReader(new StringReader(body));
+			reader.setStrictness(Strictness.STRICT);
+			JsonElement element = JsonParser.parseReader(reader);
+			if (reader.peek() != JsonToken.END_DOCUMENT) {
+				throw new MalformedUpdate("not JSON: more after the object");
+			}
 			if (!element.isJsonObject()) {
 				throw new MalformedUpdate("not a JSON object");
 			}
-			json = element.getAsJsonObject();
+			return element.getAsJsonObject();
 		}
-		catch (RuntimeException e) {
-			throw e instanceof MalformedUpdate m ? m : new MalformedUpdate("not JSON: " + e.getMessage());
+		catch (MalformedUpdate e) {
+			throw e;
 		}
-		JsonElement id = json.get("update_id");
-		if (id == null || !id.isJsonPrimitive() || !id.getAsJsonPrimitive().isNumber()) {
-			throw new MalformedUpdate("no update_id");
+		catch (RuntimeException | IOException e) {
+			throw new MalformedUpdate("not JSON");
 		}
-		return new InboxStore.NewUpdate(id.getAsLong(), chatIdOf(json), body);
+	}
+
+	/** A JSON number written as an integer that fits a long: no fraction, no exponent, no string. */
+	private static long integer(JsonElement value, String name) {
+		if (value == null || value.isJsonNull()) {
+			throw new MalformedUpdate("no " + name);
+		}
+		if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+			throw new MalformedUpdate(name + " is not a number");
+		}
+		String text = value.getAsJsonPrimitive().getAsString();
+		if (!INTEGER.matcher(text).matches()) {
+			throw new MalformedUpdate(name + " is not an integer");
+		}
+		try {
+			return Long.parseLong(text);
+		}
+		catch (NumberFormatException e) {
+			throw new MalformedUpdate(name + " is out of range");
+		}
+	}
+
+	/** Walks the update: every id that must be an integer is one. */
+	private static void checkIds(JsonElement element, String key) {
+		if (element.isJsonArray()) {
+			for (JsonElement item : element.getAsJsonArray()) {
+				checkIds(item, key);
+			}
+		}
+		else if (element.isJsonObject()) {
+			JsonObject object = element.getAsJsonObject();
+			if (key != null && ENTITY_KEYS.contains(key) && object.has("id")) {
+				integer(object.get("id"), key + ".id");
+			}
+			for (var entry : object.entrySet()) {
+				if (INTEGER_KEYS.contains(entry.getKey())) {
+					integer(entry.getValue(), entry.getKey());
+				}
+				else {
+					checkIds(entry.getValue(), entry.getKey());
+				}
+			}
+		}
 	}
 
 	/** The chat whose order the update belongs to; 0 for updates without one. */
