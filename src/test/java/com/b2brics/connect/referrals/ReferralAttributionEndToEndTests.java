@@ -191,6 +191,8 @@ class ReferralAttributionEndToEndTests extends ReferralTestSupport {
 		long firstId = nextExporterId();
 		long secondId = nextExporterId();
 		registered(firstId, first, "First Export LLC", a);
+		// attributions are handled asynchronously: the first must be waiting before the second registers
+		await().atMost(GROUP_PATIENCE).until(() -> platformAdmin().currentlySees(PLATFORM_ADMIN, "First Export LLC"));
 		registered(secondId, second, "Second Export LLC", b);
 		await().atMost(GROUP_PATIENCE).until(() -> platformAdmin().currentlySees(PLATFORM_ADMIN, "Second Export LLC"));
 		assertThat(attributionOf(firstId).get("chat_id")).isNull();
