@@ -35,6 +35,15 @@ public final class AppInstance implements AutoCloseable {
 	 * the test moves by hand; null: the system clock.
 	 */
 	public static AppInstance start(Map<String, Object> properties, java.time.Clock clock) {
+		return start(properties, clock, List.of());
+	}
+
+	/**
+	 * An instance with listeners of its own, added before it starts (e.g. a handler that fails on
+	 * purpose): they hear the instance's events in its transactions, like its own listeners.
+	 */
+	public static AppInstance start(Map<String, Object> properties, java.time.Clock clock,
+			List<org.springframework.context.ApplicationListener<?>> listeners) {
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("server.port", 0);
 		all.put("spring.main.banner-mode", "off");
@@ -49,6 +58,7 @@ public final class AppInstance implements AutoCloseable {
 				if (clock != null) {
 					ctx.getBeanFactory().registerSingleton("clock", clock);
 				}
+				listeners.forEach(ctx::addApplicationListener);
 			})
 			.run(args.toArray(String[]::new));
 		return new AppInstance(context);

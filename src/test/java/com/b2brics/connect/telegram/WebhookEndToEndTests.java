@@ -102,8 +102,38 @@ class WebhookEndToEndTests extends EndToEndTest {
 			System.out.printf("webhook without secret %s: 401 after %d ms, %d of %d bytes sent before the server closed%n",
 					secret, answer.answeredAfter().toMillis(), answer.bytesSent(), streamed);
 		}
+		// four at once, as they caused the OutOfMemoryError; the peak (garbage included) is printed for the record
+		var memory = ManagementFactory.getMemoryMXBean();
+		var peak = new java.util.concurrent.atomic.AtomicLong();
+		var sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+		Thread sampler = new Thread(() -> {
+			while (sampling.get()) {
+				peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+				Thread.onSpinWait();
+			}
+		});
+		sampler.start();
+		var attackers = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			var answers = new java.util.ArrayList<java.util.concurrent.Future<RawHttp.Answer>>();
+			for (int i = 0; i < 4; i++) {
+				answers.add(attackers.submit(() -> raw.post("/telegram/webhook",
+						Map.of("Content-Type", "application/json", "X-Telegram-Bot-Api-Secret-Token", "guess"), declared, new byte[0],
+						streamed)));
+			}
+			for (var answer : answers) {
+				assertThat(answer.get().status()).isEqualTo(401);
+				assertThat(answer.get().bytesSent()).isLessThan(streamed / 4);
+			}
+		}
+		finally {
+			attackers.shutdown();
+			sampling.set(false);
+			sampler.join();
+		}
 		long heapAfter = usedHeapAfterGc();
-		System.out.printf("heap used before %d MB, after %d MB%n", heapBefore >> 20, heapAfter >> 20);
+		System.out.printf("heap used before %d MB, peak during 4 parallel attacks %d MB, after %d MB%n", heapBefore >> 20,
+				peak.get() >> 20, heapAfter >> 20);
 		assertThat(heapAfter - heapBefore).as("heap growth").isLessThan(64L << 20);
 	}
 

@@ -29,8 +29,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Handles stored updates: each in one transaction that publishes its typed events to the
  * modules' listeners and marks it handled, so the effects and the mark commit together. Chats
  * are handled in parallel, the updates of one chat strictly in update_id order, across instances
- * too (a chat's next update is not due while an earlier one is pending). A failure is retried
- * with doubling backoff and, after the last try, lands in the dead-letter list.
+ * too (a chat's next update is not due while an earlier one is pending). Each try is claimed with
+ * a lease first (see {@link #handle}), so two instances never handle one update at once. A failure
+ * is retried with doubling backoff and, after the last try, lands in the dead-letter list.
  */
 @Component
 class InboxProcessor extends WorkerLoop {
@@ -122,30 +123,47 @@ class InboxProcessor extends WorkerLoop {
 		}
 	}
 
-	/** One try at one update; true if it is now handled (or was taken care of elsewhere). */
+	/**
+	 * One try at one update; true if it is now handled. The try is claimed first, in a transaction
+	 * of its own (lease and try count committed), then handled in another, and a failure recorded in
+	 * a third: the handler's rollback never makes the update look free to another instance, and
+	 * every try is counted once. False also when another instance holds the update: this chat
+	 * waits for it.
+	 */
 	boolean handle(long updateId) {
 		MDC.put("tg", "update=" + updateId);
 		try {
-			Boolean done = tx.execute(status -> {
-				var row = store.lockPending(updateId);
-				if (row.isEmpty()) {
-					return Boolean.FALSE;
-				}
-				MDC.put("tg", "update=" + updateId + " chat=" + row.get().chatId());
-				Update update = BotUtils.parseUpdate(row.get().payload());
-				dispatch(update);
-				store.markDone(updateId, instance.get(), Instant.now());
-				return Boolean.TRUE;
-			});
-			if (Boolean.TRUE.equals(done)) {
-				handled.increment();
+			Instant now = Instant.now();
+			boolean claimed = Boolean.TRUE.equals(tx.execute(
+					status -> store.claim(updateId, instance.get(), now, now.plus(settings.lease()), settings.maxAttempts())));
+			if (!claimed) {
+				return false;
 			}
-			return true;
-		}
-		catch (RuntimeException e) {
-			failed.increment();
-			recordFailure(updateId, e);
-			return false;
+			try {
+				Boolean done = tx.execute(status -> {
+					var row = store.lockHeld(updateId, instance.get());
+					if (row.isEmpty()) {
+						return Boolean.FALSE;
+					}
+					MDC.put("tg", "update=" + updateId + " chat=" + row.get().chatId());
+					Update update = BotUtils.parseUpdate(row.get().payload());
+					dispatch(update);
+					if (!store.markDone(updateId, instance.get(), Instant.now())) {
+						throw new IllegalStateException("the lease on update " + updateId + " was lost while it was handled");
+					}
+					return Boolean.TRUE;
+				});
+				if (Boolean.TRUE.equals(done)) {
+					handled.increment();
+					return true;
+				}
+				return false;
+			}
+			catch (RuntimeException e) {
+				failed.increment();
+				recordFailure(updateId, e);
+				return false;
+			}
 		}
 		finally {
 			MDC.remove("tg");
@@ -185,25 +203,31 @@ class InboxProcessor extends WorkerLoop {
 		}
 	}
 
+	/** Releases the held update with its next try time (doubling with each try), or to the dead-letter list after the last. */
 	private void recordFailure(long updateId, RuntimeException e) {
 		try {
 			var row = store.find(updateId);
-			int attempts = row.map(InboxStore.StoredUpdate::attempts).orElse(0);
-			long backoff = settings.firstBackoff().toMillis() * (1L << Math.min(attempts, 16));
+			int attempts = row.map(InboxStore.StoredUpdate::attempts).orElse(1);
+			long backoff = settings.firstBackoff().toMillis() * (1L << Math.min(Math.max(attempts - 1, 0), 16));
 			long jitter = ThreadLocalRandom.current().nextLong(Math.max(1, backoff / 5));
 			String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-			String status = tx.execute(s -> store.markFailed(updateId, settings.maxAttempts(),
+			String status = tx.execute(s -> store.markFailed(updateId, instance.get(), settings.maxAttempts(),
 					Instant.now().plusMillis(backoff + jitter), error));
 			if ("DEAD".equals(status)) {
 				dead.increment();
 				log.error("Update {} of chat {} failed {} times and went to the dead-letter list: {}", updateId,
-						row.map(InboxStore.StoredUpdate::chatId).orElse(0L), attempts + 1, error, e);
+						row.map(InboxStore.StoredUpdate::chatId).orElse(0L), attempts, error, e);
+			}
+			else if ("GONE".equals(status)) {
+				log.warn("Update {} failed (try {}) after its lease ran out; another instance has it: {}", updateId, attempts,
+						error);
 			}
 			else {
-				log.warn("Update {} failed (try {}), retrying in {} ms: {}", updateId, attempts + 1, backoff + jitter, error);
+				log.warn("Update {} failed (try {}), retrying in {} ms: {}", updateId, attempts, backoff + jitter, error);
 			}
 		}
 		catch (RuntimeException again) {
+			// the lease runs out and the update is tried again: nothing is lost
 			log.error("Could not record the failure of update {}: {}", updateId, again.toString());
 		}
 	}

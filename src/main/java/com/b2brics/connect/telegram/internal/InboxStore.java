@@ -10,7 +10,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * SQL of the durable inbox. An update is PENDING until handled (DONE) or out of tries (DEAD);
- * the update_id primary key de-duplicates redeliveries.
+ * the update_id primary key de-duplicates redeliveries. An instance claims a pending update with
+ * a lease ({@code leased_by}, {@code lease_until}) in a short transaction of its own and counts
+ * the try there; only the holder marks it done or failed, and no one else takes it while the
+ * lease runs, whatever the handler's transaction does.
  */
 @Repository
 class InboxStore {
@@ -52,62 +55,100 @@ class InboxStore {
 		return inserted;
 	}
 
-	/** Chats whose oldest pending update is due, oldest first. */
+	/** Chats whose oldest pending update is due and not held by anyone, oldest first. */
 	List<Long> chatsWithDueHead(Instant now, int limit) {
 		return jdbc.sql("""
 				SELECT i.chat_id FROM telegram_inbox i
 				WHERE i.status = 'PENDING' AND i.next_attempt_at <= :now
+				  AND (i.lease_until IS NULL OR i.lease_until <= :now)
 				  AND NOT EXISTS (SELECT 1 FROM telegram_inbox p
 				                  WHERE p.chat_id = i.chat_id AND p.status = 'PENDING' AND p.update_id < i.update_id)
 				ORDER BY i.update_id
 				LIMIT :limit""").param("now", Db.ts(now)).param("limit", limit).query(Long.class).list();
 	}
 
-	/** The chat's oldest pending update if it is due now; a head waiting for its retry holds the chat. */
+	/** The chat's oldest pending update if it is due now and not held; a head waiting for its retry (or held) holds the chat. */
 	Optional<Long> dueHead(long chatId, Instant now) {
 		return jdbc.sql("""
-				SELECT update_id, next_attempt_at FROM telegram_inbox
+				SELECT update_id, next_attempt_at, lease_until FROM telegram_inbox
 				WHERE chat_id = :chat AND status = 'PENDING' ORDER BY update_id LIMIT 1""")
 			.param("chat", chatId)
-			.query((rs, n) -> Db.instant(rs, "next_attempt_at").isAfter(now) ? null : rs.getLong("update_id"))
+			.query((rs, n) -> {
+				Instant leaseUntil = Db.instant(rs, "lease_until");
+				boolean held = leaseUntil != null && leaseUntil.isAfter(now);
+				return held || Db.instant(rs, "next_attempt_at").isAfter(now) ? null : rs.getLong("update_id");
+			})
 			.optional();
 	}
 
-	/** Locks a pending update for handling in the current transaction; empty if it is taken or no longer pending. */
-	Optional<StoredUpdate> lockPending(long updateId) {
-		return jdbc.sql("SELECT * FROM telegram_inbox WHERE update_id = :id AND status = 'PENDING' FOR UPDATE SKIP LOCKED")
+	/**
+	 * Claims a due pending update for this instance until {@code until} and counts the try; false
+	 * if it is held by another instance, not due, or no longer pending. Call in a transaction of its
+	 * own, committed before the handler runs. An update whose holder stopped on its last try (the
+	 * lease ran out with no tries left) goes to the dead-letter list instead.
+	 */
+	boolean claim(long updateId, String instance, Instant now, Instant until, int maxAttempts) {
+		jdbc.sql("""
+				UPDATE telegram_inbox SET status = 'DEAD', lease_until = NULL,
+				       last_error = 'the instance handling its last try stopped before it finished'
+				WHERE update_id = :id AND status = 'PENDING' AND attempts >= :max AND lease_until <= :now""")
 			.param("id", updateId)
+			.param("max", maxAttempts)
+			.param("now", Db.ts(now))
+			.update();
+		return jdbc.sql("""
+				UPDATE telegram_inbox SET leased_by = :me, lease_until = :until, attempts = attempts + 1
+				WHERE update_id = :id AND status = 'PENDING' AND next_attempt_at <= :now
+				  AND (lease_until IS NULL OR lease_until <= :now) AND attempts < :max""")
+			.param("me", instance)
+			.param("until", Db.ts(until))
+			.param("id", updateId)
+			.param("now", Db.ts(now))
+			.param("max", maxAttempts)
+			.update() == 1;
+	}
+
+	/**
+	 * Locks an update this instance holds for the rest of the current transaction; empty if it is
+	 * no longer ours or no longer pending. The row lock keeps a claim by another instance waiting
+	 * even if the lease runs out while the handler works.
+	 */
+	Optional<StoredUpdate> lockHeld(long updateId, String instance) {
+		return jdbc.sql("SELECT * FROM telegram_inbox WHERE update_id = :id AND status = 'PENDING' AND leased_by = :me FOR UPDATE")
+			.param("id", updateId)
+			.param("me", instance)
 			.query((rs, n) -> map(rs))
 			.optional();
 	}
 
-	void markDone(long updateId, String instance, Instant now) {
-		jdbc.sql("UPDATE telegram_inbox SET status = 'DONE', handled_at = :now, handled_by = :by, attempts = attempts + 1 "
-				+ "WHERE update_id = :id")
+	/** Marks a held update handled; false if this instance no longer holds it (then the handler's work must roll back). */
+	boolean markDone(long updateId, String instance, Instant now) {
+		return jdbc.sql("UPDATE telegram_inbox SET status = 'DONE', handled_at = :now, handled_by = :by, lease_until = NULL "
+				+ "WHERE update_id = :id AND status = 'PENDING' AND leased_by = :by")
 			.param("now", Db.ts(now))
 			.param("by", instance)
 			.param("id", updateId)
-			.update();
+			.update() == 1;
 	}
 
-	/** Records a failed try; returns the new status (PENDING for another try, DEAD after the last). */
-	String markFailed(long updateId, int maxAttempts, Instant nextAttempt, String error) {
-		Integer attempts = jdbc.sql("SELECT attempts FROM telegram_inbox WHERE update_id = :id FOR UPDATE")
-			.param("id", updateId)
-			.query(Integer.class)
-			.optional()
-			.orElse(null);
-		if (attempts == null) {
+	/**
+	 * Records the failed try of a held update and releases it: PENDING again from {@code nextAttempt},
+	 * or DEAD when it has had its tries. Returns the new status, or GONE if this instance no longer
+	 * holds it (its lease ran out and another took it).
+	 */
+	String markFailed(long updateId, String instance, int maxAttempts, Instant nextAttempt, String error) {
+		var held = lockHeld(updateId, instance);
+		if (held.isEmpty()) {
 			return "GONE";
 		}
-		String status = attempts + 1 >= maxAttempts ? "DEAD" : "PENDING";
-		jdbc.sql("UPDATE telegram_inbox SET attempts = :a, status = :s, next_attempt_at = :next, last_error = :e "
-				+ "WHERE update_id = :id AND status = 'PENDING'")
-			.param("a", attempts + 1)
+		String status = held.get().attempts() >= maxAttempts ? "DEAD" : "PENDING";
+		jdbc.sql("UPDATE telegram_inbox SET status = :s, next_attempt_at = :next, last_error = :e, lease_until = NULL "
+				+ "WHERE update_id = :id AND leased_by = :me")
 			.param("s", status)
 			.param("next", Db.ts(nextAttempt))
 			.param("e", Db.truncate(error, 2000))
 			.param("id", updateId)
+			.param("me", instance)
 			.update();
 		return status;
 	}
@@ -122,7 +163,7 @@ class InboxStore {
 	/** Puts a dead update back in line with fresh tries. */
 	boolean replay(long updateId, Instant now) {
 		return jdbc.sql("UPDATE telegram_inbox SET status = 'PENDING', attempts = 0, next_attempt_at = :now, "
-				+ "last_error = NULL WHERE update_id = :id AND status = 'DEAD'")
+				+ "last_error = NULL, lease_until = NULL WHERE update_id = :id AND status = 'DEAD'")
 			.param("now", Db.ts(now))
 			.param("id", updateId)
 			.update() == 1;
