@@ -21,6 +21,7 @@ import com.b2brics.connect.telegram.TelegramProperties;
 import com.b2brics.connect.telegram.UserUnreachable;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.pengrad.telegrambot.model.ChatInviteLink;
 import com.pengrad.telegrambot.response.ChatInviteLinkResponse;
 import com.pengrad.telegrambot.response.SendResponse;
 
@@ -228,21 +229,29 @@ class OutboxSender extends WorkerLoop {
 		String params = row.params();
 		for (OutboxStore.Awaited awaited : store.awaited(row.id())) {
 			switch (awaited.status()) {
-				case "SENT" -> params = placeholders.fill(params, awaited.id(), awaited.result() == null ? "" : awaited.result());
+				case "SENT" -> {
+					if (awaited.result() == null) {
+						return failWith(row, "row " + awaited.id() + " it waits for was sent without a result");
+					}
+					params = placeholders.fill(params, awaited.id(), awaited.result());
+				}
 				case "PENDING", "SENDING" -> {
 					tx.executeWithoutResult(s -> store.retryLater(row.id(), Instant.now().plusSeconds(1), "waiting for row " + awaited.id()));
 					return null;
 				}
 				default -> {
-					String why = "row " + awaited.id() + " it waits for is " + awaited.status() + ": " + awaited.lastError();
-					failures.increment();
-					tx.executeWithoutResult(s -> store.markFailed(row.id(), "FAILED", why));
-					log.error("Outbox row {} ({} to chat {}) failed: {}", row.id(), row.method(), row.chatId(), why);
-					return null;
+					return failWith(row, "row " + awaited.id() + " it waits for is " + awaited.status() + ": " + awaited.lastError());
 				}
 			}
 		}
 		return params;
+	}
+
+	private String failWith(OutboxStore.Row row, String why) {
+		failures.increment();
+		tx.executeWithoutResult(s -> store.markFailed(row.id(), "FAILED", why));
+		log.error("Outbox row {} ({} to chat {}) failed: {}", row.id(), row.method(), row.chatId(), why);
+		return null;
 	}
 
 	/** Fills in Telegram's id of the message an edit refers to; false if it never will exist. */
@@ -265,18 +274,17 @@ class OutboxSender extends WorkerLoop {
 		Instant now = Instant.now();
 		if (result.ok() || result.notModified()) {
 			Long messageId = null;
-			String made = null;
+			ChatInviteLink made = null;
 			if (result.response() instanceof SendResponse send && send.message() != null) {
 				messageId = send.message().messageId().longValue();
 			}
-			if (result.response() instanceof ChatInviteLinkResponse link && link.chatInviteLink() != null
-					&& "createChatInviteLink".equals(row.method())) {
-				made = link.chatInviteLink().inviteLink();
+			if (result.response() instanceof ChatInviteLinkResponse answer && "createChatInviteLink".equals(row.method())) {
+				made = answer.chatInviteLink();
 			}
-			store.markSent(row.id(), messageId, made, now);
+			store.markSent(row.id(), messageId, made == null ? null : made.inviteLink(), now);
 			if (made != null) {
 				// the continuation commits with the result, before any row carrying the link can be claimed
-				events.publishEvent(new InviteLinkCreated(row.id(), row.chatId(), made, link(result).name()));
+				events.publishEvent(new InviteLinkCreated(row.id(), row.chatId(), made.inviteLink(), made.name()));
 			}
 			if (row.paced()) {
 				store.paceChat(row.chatId(), now.plus(intervalFor(row.chatId())));
@@ -318,10 +326,6 @@ class OutboxSender extends WorkerLoop {
 			store.markFailed(row.id(), "FAILED", result.toString());
 			log.error("Telegram refused outbox row {} ({} to chat {}): {}", row.id(), row.method(), row.chatId(), result);
 		}
-	}
-
-	private static com.pengrad.telegrambot.model.ChatInviteLink link(ApiResult result) {
-		return ((ChatInviteLinkResponse) result.response()).chatInviteLink();
 	}
 
 	private Duration intervalFor(long chatId) {
