@@ -84,7 +84,7 @@ class LeadStarts {
 			log.info("Start from user {} refused: over the limit of Starts ({})", importer, allowed);
 			if (allowed == SlidingWindow.Decision.REFUSED) {
 				tell(importer, text(locale, "lead.start.toomany",
-						Math.max(1, properties.limits().startWindow().toMinutes())));
+						Long.toString(Math.max(1, properties.limits().startWindow().toMinutes()))));
 			}
 			return;
 		}
