@@ -86,7 +86,7 @@ public final class Simulation {
 	private final HttpClient http = HttpClient.newHttpClient();
 	private final SandboxClient sandbox;
 	private final long botId;
-	private final Map<Long, SimulatedUser> users = new HashMap<>();
+	private final Map<Long, SimulatedUser> users = new java.util.concurrent.ConcurrentHashMap<>();
 	private Catalog catalog;
 	private MessageSource messages;
 	private Accounts accounts;
@@ -96,6 +96,9 @@ public final class Simulation {
 	private int faultsFrom = -1;
 	private int faultsUntil = -1;
 	private long duplicatesAllowedBefore;
+	private long checking;
+	private long setUpMillis;
+	private final Set<String> finishedOffersSeen = new HashSet<>();
 	private long tasks;
 
 	private Simulation(World world, Settings settings) {
@@ -115,6 +118,7 @@ public final class Simulation {
 		long started = System.nanoTime();
 		try {
 			setUp();
+			setUpMillis = (System.nanoTime() - started) / 1_000_000;
 			for (step = 1; step <= settings.steps(); step++) {
 				if (step == faultsFrom) {
 					faultsOn();
@@ -126,17 +130,20 @@ public final class Simulation {
 					restart();
 				}
 				else {
+					long began = System.nanoTime();
 					Runnable action = next();
 					action.run();
 					settle();
+					log.set(log.size() - 1, log.get(log.size() - 1) + " (" + (System.nanoTime() - began) / 1_000_000 + " ms)");
 				}
 				observe();
-				checkInvariants(step % 5 == 0);
+				checkInvariants(step % 10 == 0);
 			}
 			faultsOff();
 			settle();
 			observe();
 			checkInvariants(true);
+			record(String.format("done: set-up %d ms, invariant checks %d ms", setUpMillis, checking / 1_000_000));
 		}
 		catch (Failure failure) {
 			throw failure;
@@ -158,13 +165,30 @@ public final class Simulation {
 		List<String> storefronts = List.of("russia", "china", "india");
 		storefront = storefronts.get(random.nextInt(storefronts.size()));
 		// every partner's team can be reached, so every partner of a specialization is a candidate
+		Map<Long, String> people = new LinkedHashMap<>();
 		for (Partner partner : catalog.partners()) {
 			List<Long> team = catalog.teamMemberIds(partner.id());
 			model.teams.put(partner.id(), team);
-			team.forEach(id -> person(id, "Member" + id % 1000));
+			team.forEach(id -> people.put(id, "Member" + id % 1000));
 		}
-		person(World.ADMIN, "Admin");
-		person(World.MANAGER, "Manager");
+		people.put(World.ADMIN, "Admin");
+		people.put(World.MANAGER, "Manager");
+		// they act independently of each other, so they may press Start at the same time
+		java.util.concurrent.ExecutorService starting = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<SimulatedUser>> started = new ArrayList<>();
+			people.forEach((id, name) -> started.add(starting.submit(() -> person(id, name))));
+			for (java.util.concurrent.Future<SimulatedUser> person : started) {
+				SimulatedUser user = person.get();
+				users.put(user.id(), user);
+			}
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("people could not press Start", e);
+		}
+		finally {
+			starting.shutdownNow();
+		}
 		for (Specialization specialization : List.of(Specialization.values())) {
 			List<Long> partners = catalog.partners(specialization, storefront).stream()
 				.filter(p -> !catalog.teamMemberIds(p.id()).isEmpty()).map(Partner::id).toList();
@@ -225,9 +249,7 @@ public final class Simulation {
 		catch (SandboxClient.SandboxException alreadyThere) {
 			// created by an earlier simulation in this world
 		}
-		SimulatedUser user = sandbox.user(id);
-		users.put(id, user);
-		return user;
+		return sandbox.user(id);
 	}
 
 	private SimulatedUser user(long id) {
@@ -324,7 +346,7 @@ public final class Simulation {
 		boolean everyImporterIn = model.openLeads().stream().allMatch(l -> l.importerJoined);
 		if (up && everyImporterIn) {
 			int minutes = 20 + random.nextInt(160);
-			choices.add(new Choice(model.openInvitations().isEmpty() ? 1 : 4, "the clock moves " + minutes + " min",
+			choices.add(new Choice(model.openInvitations().isEmpty() ? 1 : 5, "the clock moves " + minutes + " min",
 					() -> moveClock(Duration.ofMinutes(minutes))));
 		}
 		if (choices.isEmpty()) {
@@ -703,6 +725,16 @@ public final class Simulation {
 		if (!world.appRunning()) {
 			return;
 		}
+		long began = System.nanoTime();
+		try {
+			checkAll(deliveries);
+		}
+		finally {
+			checking += System.nanoTime() - began;
+		}
+	}
+
+	private void checkAll(boolean deliveries) {
 		noStrangerInAnyGroup();
 		leadsAsModelled();
 		noGroupHeldByTwoDeals();
@@ -821,6 +853,9 @@ public final class Simulation {
 			Set<Long> shouldSee = invitation.state == InvitationState.OPEN && invitation.livePartner != null
 					? new HashSet<>(model.teams.get(invitation.livePartner)) : Set.of();
 			for (long partner : invitation.offered) {
+				if (!finishedOffersSeen.add(invitation.dbId + "/" + partner)) {
+					continue; // a finished offer stays finished: its message was checked when it ended
+				}
 				for (long member : model.teams.get(partner)) {
 					if (shouldSee.contains(member)) {
 						continue;

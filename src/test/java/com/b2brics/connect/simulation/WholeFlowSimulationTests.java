@@ -17,24 +17,24 @@ class WholeFlowSimulationTests {
 
 	@Test
 	void aQuietSeedKeepsEveryInvariant() throws Exception {
-		runs(new Simulation.Settings(20261206L, 40, false, false));
+		runs(new Simulation.Settings(20261206L, 30, false, false));
 	}
 
 	@Test
 	void anotherSeedKeepsEveryInvariant() throws Exception {
-		runs(new Simulation.Settings(7L, 40, false, false));
+		runs(new Simulation.Settings(7L, 30, false, false));
 	}
 
 	@Test
 	void aSeedWithFaultsAndARestartMidFlowKeepsEveryInvariant() throws Exception {
-		runs(new Simulation.Settings(424242L, 40, true, true));
+		runs(new Simulation.Settings(424242L, 30, true, true));
 	}
 
 	/** Replays one seed given on the command line. */
 	@Test
 	@EnabledIfSystemProperty(named = "sim.seed", matches = "-?\\d+")
 	void replay() throws Exception {
-		runs(new Simulation.Settings(Long.getLong("sim.seed"), Integer.getInteger("sim.steps", 40),
+		runs(new Simulation.Settings(Long.getLong("sim.seed"), Integer.getInteger("sim.steps", 30),
 				Boolean.getBoolean("sim.faults"), Boolean.getBoolean("sim.restart")));
 	}
 

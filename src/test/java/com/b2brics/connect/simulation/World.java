@@ -65,6 +65,9 @@ public final class World implements AutoCloseable {
 		properties.put("b2brics.telegram.request-timeout", "2s");
 		// the sandbox keeps Telegram's 20-a-minute group rule in a twelfth of the time: so does the outbox
 		properties.put("b2brics.telegram.outbox.group-interval", "300ms");
+		// the simulation waits for quiet after every step: look for work often
+		properties.put("b2brics.telegram.outbox.poll-interval", "50ms");
+		properties.put("b2brics.telegram.inbox.poll-interval", "100ms");
 		properties.put("b2brics.admin-telegram-ids", ADMIN);
 		properties.put("b2brics.invitations.manager-telegram-ids", MANAGER);
 		properties.put("b2brics.exporters.managers", MANAGER);
