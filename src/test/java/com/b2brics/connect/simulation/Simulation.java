@@ -434,7 +434,13 @@ public final class Simulation {
 		}
 		expect(created.isPresent(), "no invitation was opened for " + specialization.code() + " in " + lead
 				+ " although these partners could be offered it: " + candidates);
-		model.invited(number(created.get().get("id")), lead, specialization, inviter, task, candidates);
+		long id = number(created.get().get("id"));
+		Set<Long> ranked = new LinkedHashSet<>(world.jdbc.sql("SELECT partner_id FROM invitation_candidates WHERE invitation_id = :id")
+			.param("id", id).query(Long.class).list());
+		expect(ranked.equals(candidates), "invitation " + id + " for " + specialization.code() + " in " + lead + " ranked partners "
+				+ ranked + ", but those who could be offered it are " + candidates + " (the deal's partner "
+				+ lead.service.partnerId() + " and partners accepted in this deal " + lead.acceptedPartners + " excluded)");
+		model.invited(id, lead, specialization, inviter, task, candidates);
 	}
 
 	private void talk(Lead lead, long who) {

@@ -62,7 +62,6 @@ public final class World implements AutoCloseable {
 		properties.put("b2brics.telegram.webhook-url", "http://127.0.0.1:" + port + "/telegram/webhook");
 		properties.put("b2brics.telegram.webhook-secret", "simulation-secret");
 		properties.put("b2brics.telegram.instance-id", "simulation");
-		properties.put("b2brics.telegram.request-timeout", "2s");
 		// the sandbox keeps Telegram's 20-a-minute group rule in a twelfth of the time: so does the outbox
 		properties.put("b2brics.telegram.outbox.group-interval", "300ms");
 		// the simulation waits for quiet after every step: look for work often
