@@ -61,8 +61,8 @@ class WebhookController {
 			body = in.readAllBytes();
 		}
 		catch (BodyTooLarge e) {
+			// logged once, by RequestBodyLimits
 			rejected.increment();
-			log.warn("Webhook refused an update over {} bytes", e.limit());
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
 				.body("update too large");
 		}
