@@ -57,6 +57,8 @@ class BotApiDownAtStartEndToEndTests {
 				assertThat(details(down).get("ready")).isEqualTo(false);
 				assertThat((String) details(down).get("updates")).startsWith("not routed: setWebhook failed");
 				assertThat(overallStatus(app.port())).isEqualTo(503);
+				assertThat(probe(app.port(), "readiness")).as("a load balancer keeps it out").isEqualTo(503);
+				assertThat(probe(app.port(), "liveness")).as("the process itself is fine").isEqualTo(200);
 				assertThat(sandbox.get("/sandbox/api/bot/webhook").get("url")).isEqualTo("");
 
 				// Telegram is reachable again (setMyCommands still fails): the webhook is registered, the bot is ready
@@ -65,6 +67,7 @@ class BotApiDownAtStartEndToEndTests {
 					.until(() -> String.valueOf(sandbox.get("/sandbox/api/bot/webhook").get("url")).endsWith("/telegram/webhook"));
 				await().atMost(Duration.ofSeconds(20)).until(() -> telegramHealth(app.port()).get("status").equals("UP"));
 				assertThat(details(telegramHealth(app.port())).get("ready")).isEqualTo(true);
+				assertThat(probe(app.port(), "readiness")).isEqualTo(200);
 				long failedMenus = sandbox.stats().faultsInjectedTotal();
 				assertThat(failedMenus).as("setMyCommands refused while faults are on").isPositive();
 
@@ -107,6 +110,12 @@ class BotApiDownAtStartEndToEndTests {
 
 	private static int overallStatus(int port) throws Exception {
 		return http.send(admin(port, "/actuator/health"), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	/** A public probe, as a load balancer or Kubernetes asks it: no login. */
+	private static int probe(int port, String name) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/" + name)).build(),
+				HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
 	private static HttpRequest admin(int port, String path) {
