@@ -84,6 +84,8 @@ public class SandboxServer {
 		all.add("--" + SandboxEnabledCondition.ENABLED + "=true");
 		all.add("--" + STANDALONE + "=true");
 		all.add("--spring.application.name=b2brics-sandbox");
+		// the application's readiness group names the bot's own health, which a sandbox has not
+		all.add("--management.endpoint.health.group.readiness.include=readinessState");
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(SandboxServer.class)
 			.web(WebApplicationType.SERVLET)
 			.properties(Map.of("spring.servlet.multipart.max-file-size", "50MB",
