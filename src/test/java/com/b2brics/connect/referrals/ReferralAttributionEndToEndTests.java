@@ -191,6 +191,8 @@ class ReferralAttributionEndToEndTests extends ReferralTestSupport {
 		long firstId = nextExporterId();
 		long secondId = nextExporterId();
 		registered(firstId, first, "First Export LLC", a);
+		// the listener runs asynchronously: the first registration is stored before the second, so it is first in the queue
+		await().atMost(GROUP_PATIENCE).until(() -> platformAdmin().currentlySees(PLATFORM_ADMIN, "First Export LLC"));
 		registered(secondId, second, "Second Export LLC", b);
 		await().atMost(GROUP_PATIENCE).until(() -> platformAdmin().currentlySees(PLATFORM_ADMIN, "Second Export LLC"));
 		assertThat(attributionOf(firstId).get("chat_id")).isNull();
