@@ -612,6 +612,11 @@ public final class Simulation {
 		if (outbox > 0) {
 			busy.add(outbox + " calls in the outbox");
 		}
+		// a registered or released group joins the pool once the bot read its history setting
+		long checking = count("SELECT COUNT(*) FROM working_groups WHERE status = 'CHECKING'");
+		if (checking > 0) {
+			busy.add(checking + " groups having their history setting checked");
+		}
 		long events = count("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL");
 		if (events > 0) {
 			busy.add(events + " event publications incomplete");
