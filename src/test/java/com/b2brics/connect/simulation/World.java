@@ -71,6 +71,8 @@ public final class World implements AutoCloseable {
 		properties.put("b2brics.invitations.manager-telegram-ids", MANAGER);
 		properties.put("b2brics.exporters.managers", MANAGER);
 		properties.put("spring.security.user.password", "simulation-admin");
+		// the sandbox injects faults: a group's history check that met one tries again soon, so the world settles
+		properties.put("b2brics.groups.history-check-backoff", "300ms");
 		properties.put("spring.datasource.hikari.maximum-pool-size", 6);
 		properties.put("logging.level.root", "WARN");
 		this.appProperties = properties;

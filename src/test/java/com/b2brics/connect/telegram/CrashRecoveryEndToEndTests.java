@@ -142,6 +142,8 @@ class CrashRecoveryEndToEndTests {
 		properties.put("b2brics.telegram.webhook-url", "http://127.0.0.1:" + port + "/telegram/webhook");
 		properties.put("b2brics.telegram.webhook-secret", "crash-secret");
 		properties.put("b2brics.telegram.instance-id", "crash-bot");
+		// with a bot token the app refuses to start without a configured admin password
+		properties.put("spring.security.user.password", "crash-admin");
 		properties.put("spring.main.banner-mode", "off");
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 		return command;
