@@ -122,7 +122,9 @@ class InvitationEngine {
 	/** Partners of the specialization on the deal's storefront who could be offered the job now. */
 	List<Long> candidates(Deal deal, Specialization specialization) {
 		Set<Long> excluded = new HashSet<>(deal.partnerIds());
-		store.acceptedInChat(deal.chatId()).forEach(i -> excluded.add(i.acceptedPartnerId()));
+		// a pool group serves one deal after another: only this deal's accepted partners are part of it
+		store.acceptedInChat(deal.chatId()).stream().filter(i -> i.dealKey().equals(deal.key()))
+			.forEach(i -> excluded.add(i.acceptedPartnerId()));
 		List<Long> eligible = new ArrayList<>();
 		for (Partner partner : catalog.partners(specialization, deal.storefrontSlug())) {
 			if (!excluded.contains(partner.id()) && whyNot(partner.id(), deal.chatId()) == null) {
@@ -346,11 +348,14 @@ class InvitationEngine {
 		log.info("Invitation {} cancelled ({})", invitation.id(), by == null ? detail : "by user " + by);
 	}
 
-	/** Someone of an accepted partner entered the group: the history says so (once per person). */
+	/**
+	 * Someone of a partner accepted in the group's current deal entered the group: the history says
+	 * so (once per person). Invitations of earlier deals in the same pool group are not this deal's.
+	 */
 	@Transactional
-	Optional<Invitation> joined(long chatId, long userId) {
+	Optional<Invitation> joined(long chatId, String dealKey, long userId) {
 		for (Invitation invitation : store.acceptedInChat(chatId)) {
-			if (invitation.acceptedPartnerId() != null && catalog.teamMemberIds(invitation.acceptedPartnerId()).contains(userId)
+			if (invitation.dealKey().equals(dealKey) && invitation.acceptedPartnerId() != null && catalog.teamMemberIds(invitation.acceptedPartnerId()).contains(userId)
 					&& store.history(invitation.id()).stream()
 						.noneMatch(e -> "JOINED".equals(e.event()) && Long.valueOf(userId).equals(e.userId()))) {
 				store.record(invitation.id(), "JOINED", invitation.acceptedPartnerId(), userId, null, now());

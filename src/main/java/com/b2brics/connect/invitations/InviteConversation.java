@@ -556,8 +556,9 @@ class InviteConversation {
 		if (joined.user().isBot()) {
 			return;
 		}
-		engine.joined(joined.chat().id(), joined.user().id()).ifPresent(invitation -> outbox.send(
-				OutgoingMessage.to(joined.chat().id(), texts.joined(invitation, joined.user().displayName()))));
+		dealIn(joined.chat().id()).flatMap(deal -> engine.joined(joined.chat().id(), deal.key(), joined.user().id()))
+			.ifPresent(invitation -> outbox.send(
+					OutgoingMessage.to(joined.chat().id(), texts.joined(invitation, joined.user().displayName()))));
 	}
 
 	@EventListener

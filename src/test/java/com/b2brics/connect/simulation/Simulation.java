@@ -88,6 +88,9 @@ public final class Simulation {
 	private final long botId;
 	private final Map<Long, SimulatedUser> users = new java.util.concurrent.ConcurrentHashMap<>();
 	private Catalog catalog;
+	/** What the simulation reads of the app is kept, so people can act while the app is down. */
+	private final Map<Long, Locale> locales = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<Long, Service> serviceCards = new HashMap<>();
 	private MessageSource messages;
 	private Accounts accounts;
 	private String storefront;
@@ -203,6 +206,7 @@ public final class Simulation {
 		while (model.services.size() < 3 && !services.isEmpty()) {
 			Service service = services.remove(random.nextInt(services.size()));
 			if (partners.add(service.partnerId())) {
+				serviceCards.put(service.id(), service);
 				model.services.add(new ServiceRef(service.id(), service.partnerId(), storefront, service.path(),
 						catalog.teamMemberIds(service.partnerId())));
 			}
@@ -210,7 +214,9 @@ public final class Simulation {
 		String tag = Long.toString(Math.abs(settings.seed() % 100_000), 36);
 		int importers = 3 + random.nextInt(2);
 		for (int i = 0; i < importers; i++) {
-			SimulatedUser importer = sandbox.newUser("Imp" + tag + "x" + i, random.nextBoolean() ? "en" : "ru");
+			String language = random.nextBoolean() ? "en" : "ru";
+			SimulatedUser importer = sandbox.newUser("Imp" + tag + "x" + i, language);
+			locales.put(importer.id(), Locale.forLanguageTag(language));
 			users.put(importer.id(), importer);
 			model.importers.add(importer.id());
 			model.names.put(importer.id(), importer.firstName());
@@ -543,6 +549,7 @@ public final class Simulation {
 	/** The app stops; people go on acting (Telegram keeps their updates); the app starts again and catches up. */
 	private void restart() {
 		record("the app stops");
+		users.keySet().forEach(this::locale);
 		world.stopApp();
 		int offline = 1 + random.nextInt(3);
 		for (int i = 0; i < offline; i++) {
@@ -965,12 +972,16 @@ public final class Simulation {
 		return messages.getMessage(key, args, locale(user));
 	}
 
+	/** The person's language as the bot knows it; while the app is down, as it knew it last (or as the person set it up). */
 	private Locale locale(long user) {
-		return accounts.localeOf(user);
+		if (world.appRunning()) {
+			locales.put(user, accounts.localeOf(user));
+		}
+		return locales.getOrDefault(user, Locale.ENGLISH);
 	}
 
 	private String serviceTitle(Lead lead, long reader) {
-		return catalog.service(lead.service.id()).orElseThrow().title(locale(reader));
+		return serviceCards.get(lead.service.id()).title(locale(reader));
 	}
 
 	private String specializationName(long reader, Specialization specialization) {
