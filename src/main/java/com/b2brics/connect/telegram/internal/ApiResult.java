@@ -45,6 +45,31 @@ record ApiResult(boolean ok, int errorCode, String description, int retryAfter, 
 		return errorCode == 400 && description != null && description.contains("message is not modified");
 	}
 
+	/**
+	 * Telegram refused because what the call asks for is already so: the edit, title or
+	 * description is unchanged, the person is already in, the link already revoked, the message
+	 * already deleted. Typically a retry after a time-out whose first try took effect (the
+	 * at-least-once window), so the row is done, not failed. A join request that is gone counts as
+	 * handled only on a retry: on a first try someone else (or its sender) settled it.
+	 *
+	 * @param triedBefore whether an earlier try of this row went out
+	 */
+	boolean alreadyDone(String method, boolean triedBefore) {
+		if (ok || errorCode != 400 || description == null) {
+			return false;
+		}
+		return switch (method) {
+			case "editMessageText", "editMessageReplyMarkup", "editMessageCaption" -> notModified();
+			case "setChatTitle", "setChatDescription" -> description.contains("is not modified");
+			case "approveChatJoinRequest" -> description.contains("USER_ALREADY_PARTICIPANT")
+					|| (triedBefore && description.contains("HIDE_REQUESTER_MISSING"));
+			case "declineChatJoinRequest" -> triedBefore && description.contains("HIDE_REQUESTER_MISSING");
+			case "revokeChatInviteLink" -> description.contains("INVITE_HASH_EXPIRED");
+			case "deleteMessage" -> description.contains("message to delete not found");
+			default -> false;
+		};
+	}
+
 	@Override
 	public String toString() {
 		return ok ? "ok" : noAnswer ? "no answer: " + description : errorCode + " " + description;

@@ -272,7 +272,7 @@ class OutboxSender extends WorkerLoop {
 
 	private void record(OutboxStore.Row row, ApiResult result) {
 		Instant now = Instant.now();
-		if (result.ok() || result.notModified()) {
+		if (result.ok() || result.notModified() || result.alreadyDone(row.method(), row.attempts() > 0)) {
 			Long messageId = null;
 			ChatInviteLink made = null;
 			if (result.response() instanceof SendResponse send && send.message() != null) {
