@@ -68,7 +68,7 @@ public class HistoryCheck {
 	/** Checks the groups that are due now, each in its own transaction; returns how many it checked. */
 	int checkDue() {
 		int checked = 0;
-		for (HistoryChecks.Due due : checks.due(clock.instant(), BATCH)) {
+		for (HistoryChecks.Due due : checks.due(clock.instant(), Instant.now(), BATCH)) {
 			check(due);
 			checked++;
 		}
@@ -96,7 +96,9 @@ public class HistoryCheck {
 			Duration pause = backoff(due.attempts());
 			log.warn("Could not check the history setting of group {} ({}); it stays out of the pool, next try in {}",
 					due.chatId(), unanswered.getMessage(), pause);
-			transactions.executeWithoutResult(status -> checks.retryAt(due.chatId(), clock.instant().plus(pause)));
+			// a group on its way into the pool retries by real time (transport backoff); a held-back one by the clock
+			Instant from = "HELD_BACK".equals(due.status()) ? clock.instant() : Instant.now();
+			transactions.executeWithoutResult(status -> checks.retryAt(due.chatId(), from.plus(pause)));
 			return;
 		}
 		transactions.executeWithoutResult(status -> {

@@ -28,16 +28,20 @@ class HistoryChecks {
 	}
 
 	/**
-	 * Groups to check now: a first check at once (whatever the clock says), a retry or a re-check
-	 * when its time by the application's clock has come.
+	 * Groups to check now: a first check at once (whatever the clock says); a group on its way into
+	 * the pool that Telegram did not answer for, when its transport backoff has passed in real time
+	 * ({@code realNow}, as all pacing towards Telegram: a business clock that stands still must not
+	 * keep a group out of the pool); a held-back group's re-check when its time by the application's
+	 * clock ({@code now}) has come.
 	 */
-	List<Due> due(Instant now, int limit) {
+	List<Due> due(Instant now, Instant realNow, int limit) {
 		return jdbc.sql("""
 				SELECT chat_id, status, check_reason, check_attempts, title FROM working_groups
-				WHERE (status = 'CHECKING' AND check_attempts = 0)
-				   OR (status IN ('CHECKING', 'HELD_BACK') AND check_due_at <= :now)
+				WHERE (status = 'CHECKING' AND (check_attempts = 0 OR check_due_at <= :real))
+				   OR (status = 'HELD_BACK' AND check_due_at <= :now)
 				ORDER BY check_due_at, chat_id LIMIT :limit""")
 			.param("now", utc(now))
+			.param("real", utc(realNow))
 			.param("limit", limit)
 			.query((rs, n) -> new Due(rs.getLong("chat_id"), rs.getString("status"), rs.getString("check_reason"),
 					rs.getInt("check_attempts"), rs.getString("title")))
@@ -88,10 +92,14 @@ class HistoryChecks {
 			.update();
 	}
 
-	/** An admin asks for a check now; false for a group that is not held back or being checked. */
+	/**
+	 * An admin asks for a check now (a group being checked: at once, its failures in a row
+	 * forgotten); false for a group that is not held back or being checked.
+	 */
 	boolean dueNow(long chatId, Instant now) {
 		return jdbc.sql("""
-				UPDATE working_groups SET check_due_at = :now
+				UPDATE working_groups SET check_due_at = :now,
+				       check_attempts = CASE WHEN status = 'CHECKING' THEN 0 ELSE check_attempts END
 				WHERE chat_id = :chat AND status IN ('CHECKING', 'HELD_BACK')""")
 			.param("now", utc(now))
 			.param("chat", chatId)
