@@ -157,7 +157,11 @@ class CrashRecoveryEndToEndTests {
 	private static void awaitUp(int port) {
 		await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
 			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+					// the health details (the bot's name) are for the admin only
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+						.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+							.encodeToString("admin:crash-admin".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+						.build(),
 					HttpResponse.BodyHandlers.ofString());
 			return response.body().contains("\"telegram\":{\"details\"") && response.body().contains("\"bot\":\"@");
 		});
