@@ -181,40 +181,6 @@ class WorkingGroups {
 			.param("holder", holderId)
 			.param("now", utc(now))
 			.update();
-		Optional<Long> taken = heldBy(kind, holderId);
-		if (taken.isEmpty()) {
-			taken = takeOneByOne(kind, holderId, now);
-		}
-		return taken;
-	}
-
-	/**
-	 * H2 applies the LIMIT before SKIP LOCKED: while another transaction holds the oldest free
-	 * group, the query above finds none although others are free, and the holder would wait with
-	 * groups free. So, when it found none, the free groups are tried one by one under the same
-	 * conditional update, each skipped without waiting while another transaction holds it.
-	 */
-	private Optional<Long> takeOneByOne(String kind, long holderId, Instant now) {
-		java.util.List<Long> candidates = jdbc.sql("""
-				SELECT chat_id FROM working_groups WHERE status = 'FREE' ORDER BY registered_at, chat_id LIMIT 8""")
-			.query(Long.class)
-			.list();
-		for (long candidate : candidates) {
-			int updated = jdbc.sql("""
-					UPDATE working_groups SET status = 'IN_USE', holder_kind = :kind, holder_id = :holder,
-					       lead_id = CASE WHEN :kind = 'LEAD' THEN :holder ELSE NULL END, updated_at = :now, taken_at = :now
-					WHERE chat_id = (SELECT chat_id FROM working_groups WHERE chat_id = :chat AND status = 'FREE' FOR UPDATE SKIP LOCKED)
-					  AND status = 'FREE'
-					  AND NOT EXISTS (SELECT 1 FROM working_groups h WHERE h.holder_kind = :kind AND h.holder_id = :holder)""")
-				.param("kind", kind)
-				.param("holder", holderId)
-				.param("now", utc(now))
-				.param("chat", candidate)
-				.update();
-			if (updated > 0) {
-				break;
-			}
-		}
 		return heldBy(kind, holderId);
 	}
 
