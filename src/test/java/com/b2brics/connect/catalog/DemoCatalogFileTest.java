@@ -37,6 +37,36 @@ class DemoCatalogFileTest {
 	}
 
 	@Test
+	void demoFileHasEveryTextInEnglishAndRussianAndInEveryLanguageOfEveryStorefrontItIsOn() {
+		DemoCatalogFile demo = DemoCatalogFile.read();
+		Map<String, List<String>> languagesOf = new java.util.HashMap<>();
+		demo.storefronts().forEach(s -> languagesOf.put(s.slug(), s.languages()));
+		assertThat(languagesOf).containsEntry("brazil", List.of("pt", "en", "ru")).containsEntry("egypt", List.of("ar", "en", "ru"))
+			.containsEntry("china", List.of("zh", "en", "ru")).containsEntry("india", List.of("en", "hi", "ru"));
+		for (DemoCatalogFile.DemoPartner company : concat(demo.partners(), demo.exporters())) {
+			java.util.Set<String> profileLanguages = new java.util.TreeSet<>(List.of("en", "ru"));
+			company.storefronts().forEach(s -> profileLanguages.addAll(languagesOf.get(s)));
+			assertThat(company.profiles()).as("profile of %s", company.slug()).containsKeys(profileLanguages.toArray(String[]::new))
+				.allSatisfy((language, text) -> assertThat(text).isNotBlank());
+			for (DemoCatalogFile.DemoService offering : company.services()) {
+				java.util.Set<String> languages = new java.util.TreeSet<>(List.of("en", "ru"));
+				offering.storefronts().forEach(s -> languages.addAll(languagesOf.get(s)));
+				assertThat(offering.titles()).as("title of %s", offering.slug()).containsKeys(languages.toArray(String[]::new));
+				assertThat(offering.descriptions()).as("description of %s", offering.slug())
+					.containsKeys(languages.toArray(String[]::new))
+					.allSatisfy((language, text) -> assertThat(text).isNotBlank());
+			}
+		}
+	}
+
+	private static List<DemoCatalogFile.DemoPartner> concat(List<DemoCatalogFile.DemoPartner> a,
+			List<DemoCatalogFile.DemoPartner> b) {
+		List<DemoCatalogFile.DemoPartner> all = new java.util.ArrayList<>(a);
+		all.addAll(b);
+		return all;
+	}
+
+	@Test
 	void demoFileHasSixExportersWithTwentyProductsAndThreePartnersPerSpecializationOnEveryStorefront() {
 		DemoCatalogFile demo = DemoCatalogFile.read();
 		assertThat(demo.exporters()).hasSizeGreaterThanOrEqualTo(6).allSatisfy(exporter -> {
