@@ -13,9 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fills an empty catalog with the demo catalog ({@code demo/catalog.yml}): partners with their
  * services, exporters with their products; at start, when
- * {@code b2brics.demo.enabled} is true. A catalog that has any storefront is left alone, and every
- * row is inserted only if absent, so two instances starting at once on an empty database, or a
- * second load, change nothing.
+ * {@code b2brics.demo.enabled} is true. A catalog that has any storefront is left alone but for
+ * what a newer file adds (its exporters, its texts in more languages), and every row is inserted
+ * only if absent, so two instances starting at once on an empty database, or a second load,
+ * change nothing.
  */
 @Component
 @ConditionalOnBooleanProperty("b2brics.demo.enabled")
@@ -43,9 +44,71 @@ class DemoCatalog implements ApplicationRunner {
 		if (loadIntoEmptyCatalog()) {
 			log.info("Demo catalog loaded from {}", DemoCatalogFile.RESOURCE);
 		}
-		else if (loadExportersIntoCatalogWithout()) {
-			log.info("Demo exporters and their products loaded from {}", DemoCatalogFile.RESOURCE);
+		else {
+			if (loadExportersIntoCatalogWithout()) {
+				log.info("Demo exporters and their products loaded from {}", DemoCatalogFile.RESOURCE);
+			}
+			int texts = loadTextsMissingFromCatalog();
+			if (texts > 0) {
+				log.info("{} demo texts in languages the catalog lacked loaded from {}", texts, DemoCatalogFile.RESOURCE);
+			}
 		}
+	}
+
+	/**
+	 * Adds the file's texts (storefront names, profiles, titles and descriptions) in languages a
+	 * catalog loaded from an older file lacks, e.g. pt, ar, zh and hi after they joined en and ru;
+	 * only for storefronts, companies and offerings the catalog has, and never over a text that is
+	 * there. The number of texts added.
+	 */
+	int loadTextsMissingFromCatalog() {
+		DemoCatalogFile file = DemoCatalogFile.read();
+		Integer added = transactions.execute(status -> {
+			// three reads find what is missing; only a missing text costs a write
+			java.util.Set<String> names = storefronts.nameKeys();
+			java.util.Set<String> profiles = partners.profileKeys();
+			java.util.Set<String> texts = services.textKeys();
+			int count = 0;
+			for (DemoCatalogFile.DemoStorefront s : file.storefronts()) {
+				for (var name : s.names().entrySet()) {
+					if (!names.contains(s.slug() + "/" + name.getKey())) {
+						Long id = storefronts.idOf(s.slug()).orElse(null);
+						count += id != null && storefronts.nameIfAbsent(id, name.getKey(), name.getValue()) ? 1 : 0;
+					}
+				}
+			}
+			for (DemoCatalogFile.DemoPartner p : concat(file.partners(), file.exporters())) {
+				for (var profile : p.profiles().entrySet()) {
+					if (!profiles.contains(p.slug() + "/" + profile.getKey())) {
+						Long id = partners.idOf(p.slug()).orElse(null);
+						count += id != null && partners.profileIfAbsent(id, profile.getKey(), profile.getValue()) ? 1 : 0;
+					}
+				}
+				for (DemoCatalogFile.DemoService s : p.services()) {
+					for (String storefront : s.storefronts()) {
+						for (var title : s.titles().entrySet()) {
+							if (!texts.contains(storefront + "/" + s.slug() + "/" + title.getKey())) {
+								Long id = storefronts.idOf(storefront).flatMap(f -> services.idOf(f, s.slug())).orElse(null);
+								count += id != null && services.textIfAbsent(id, title.getKey(), title.getValue(),
+										s.descriptions().getOrDefault(title.getKey(), "")) ? 1 : 0;
+							}
+						}
+					}
+				}
+			}
+			return count;
+		});
+		if (added != null && added > 0) {
+			catalog.changed();
+		}
+		return added == null ? 0 : added;
+	}
+
+	private static List<DemoCatalogFile.DemoPartner> concat(List<DemoCatalogFile.DemoPartner> a,
+			List<DemoCatalogFile.DemoPartner> b) {
+		List<DemoCatalogFile.DemoPartner> all = new java.util.ArrayList<>(a);
+		all.addAll(b);
+		return all;
 	}
 
 	/**

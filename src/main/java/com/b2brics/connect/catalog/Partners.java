@@ -101,12 +101,20 @@ class Partners {
 		return idOf(slug).orElseThrow();
 	}
 
-	void profileIfAbsent(long partnerId, String language, String profile) {
-		jdbc.sql("INSERT INTO catalog_partner_texts (partner_id, language, profile) VALUES (:id, :language, :profile) ON CONFLICT DO NOTHING")
+	/** Which company has a profile in which language: {@code slug/language} each. */
+	Set<String> profileKeys() {
+		return Set.copyOf(jdbc.sql("SELECT p.slug, t.language FROM catalog_partner_texts t JOIN catalog_partners p ON p.id = t.partner_id")
+			.query((rs, n) -> rs.getString(1) + "/" + rs.getString(2))
+			.list());
+	}
+
+	/** Adds the profile in a language unless the partner has one in it; true when added. */
+	boolean profileIfAbsent(long partnerId, String language, String profile) {
+		return jdbc.sql("INSERT INTO catalog_partner_texts (partner_id, language, profile) VALUES (:id, :language, :profile) ON CONFLICT DO NOTHING")
 			.param("id", partnerId)
 			.param("language", language)
 			.param("profile", profile)
-			.update();
+			.update() > 0;
 	}
 
 	void specializationIfAbsent(long partnerId, Specialization specialization) {

@@ -77,22 +77,37 @@ class Services {
 			.param("kind", kind.name())
 			.param("position", position)
 			.update();
+		return idOf(storefrontId, slug).orElseThrow();
+	}
+
+	/** The id of the offering with this slug on the storefront, if there is one. */
+	Optional<Long> idOf(long storefrontId, String slug) {
 		return jdbc.sql("SELECT id FROM catalog_services WHERE storefront_id = :storefront AND slug = :slug")
 			.param("storefront", storefrontId)
 			.param("slug", slug)
 			.query(Long.class)
-			.single();
+			.optional();
 	}
 
-	void textIfAbsent(long serviceId, String language, String title, String description) {
-		jdbc.sql("""
+	/** Which offering has texts in which language: {@code storefront/slug/language} each. */
+	java.util.Set<String> textKeys() {
+		return java.util.Set.copyOf(jdbc.sql("""
+				SELECT f.slug, s.slug, t.language FROM catalog_service_texts t
+				JOIN catalog_services s ON s.id = t.service_id JOIN catalog_storefronts f ON f.id = s.storefront_id""")
+			.query((rs, n) -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3))
+			.list());
+	}
+
+	/** Adds the title and description in a language unless the offering has them in it; true when added. */
+	boolean textIfAbsent(long serviceId, String language, String title, String description) {
+		return jdbc.sql("""
 				INSERT INTO catalog_service_texts (service_id, language, title, description)
 				VALUES (:id, :language, :title, :description) ON CONFLICT DO NOTHING""")
 			.param("id", serviceId)
 			.param("language", language)
 			.param("title", title)
 			.param("description", description)
-			.update();
+			.update() > 0;
 	}
 
 	private List<Service> assemble(List<Row> rows) {

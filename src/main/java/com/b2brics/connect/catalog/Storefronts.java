@@ -60,12 +60,20 @@ class Storefronts {
 		return idOf(slug).orElseThrow();
 	}
 
-	void nameIfAbsent(long storefrontId, String language, String name) {
-		jdbc.sql("INSERT INTO catalog_storefront_texts (storefront_id, language, name) VALUES (:id, :language, :name) ON CONFLICT DO NOTHING")
+	/** Which storefront has a name in which language: {@code slug/language} each. */
+	java.util.Set<String> nameKeys() {
+		return java.util.Set.copyOf(jdbc.sql("SELECT s.slug, t.language FROM catalog_storefront_texts t JOIN catalog_storefronts s ON s.id = t.storefront_id")
+			.query((rs, n) -> rs.getString(1) + "/" + rs.getString(2))
+			.list());
+	}
+
+	/** Adds the name in a language unless the storefront has one in it; true when added. */
+	boolean nameIfAbsent(long storefrontId, String language, String name) {
+		return jdbc.sql("INSERT INTO catalog_storefront_texts (storefront_id, language, name) VALUES (:id, :language, :name) ON CONFLICT DO NOTHING")
 			.param("id", storefrontId)
 			.param("language", language)
 			.param("name", name)
-			.update();
+			.update() > 0;
 	}
 
 	private List<Storefront> assemble(List<Row> rows) {

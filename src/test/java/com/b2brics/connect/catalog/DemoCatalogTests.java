@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,46 @@ class DemoCatalogTests extends EndToEndTest {
 		demo.insertMissing(DemoCatalogFile.read());
 		demo.insertMissing(DemoCatalogFile.read());
 		assertThat(counts()).isEqualTo(before);
+	}
+
+	@Test
+	void catalogTextsComeInTheRequestedLanguageElseEnglish() {
+		Service ocean = catalog.service("brazil", "ocean-freight-south-atlantic").orElseThrow();
+		assertThat(ocean.title(Locale.forLanguageTag("pt-BR"))).isEqualTo("Frete marítimo América do Sul – África");
+		assertThat(ocean.title(Locale.forLanguageTag("ru"))).isEqualTo(ocean.titles().get("ru"));
+		assertThat(ocean.title(Locale.forLanguageTag("hi"))).as("not offered in India: English")
+			.isEqualTo("Ocean freight South America – Africa");
+		assertThat(ocean.title(Locale.GERMAN)).isEqualTo("Ocean freight South America – Africa");
+		assertThat(catalog.service("china", "rail-freight-china-russia").orElseThrow().title(Locale.forLanguageTag("zh-Hans-CN")))
+			.isEqualTo("中俄铁路运输");
+		assertThat(catalog.service("india", "letter-of-credit").orElseThrow().title(Locale.forLanguageTag("hi")))
+			.isEqualTo("लेटर ऑफ़ क्रेडिट");
+		assertThat(catalog.service("egypt", "halal-certification").orElseThrow().description(Locale.forLanguageTag("ar")))
+			.startsWith("شهادة حلال");
+		assertThat(catalog.partner("customs-bridge").orElseThrow().profile(Locale.forLanguageTag("ar")))
+			.startsWith("مخلّص جمركي");
+		assertThat(catalog.product("india", "basmati-rice-1121").orElseThrow().title(Locale.forLanguageTag("hi")))
+			.startsWith("1121 बासमती");
+		assertThat(catalog.storefront("china").orElseThrow().name(Locale.forLanguageTag("zh"))).isEqualTo("中国");
+	}
+
+	@Test
+	void textsAddedToTheDemoFileLaterReachACatalogLoadedBefore() {
+		long serviceId = catalog.service("brazil", "inmetro-certification").orElseThrow().id();
+		long partnerId = catalog.partner("clearview-inspection").orElseThrow().id();
+		// a catalog loaded when the file had only en and ru
+		jdbc.sql("DELETE FROM catalog_service_texts WHERE service_id = :id AND language = 'pt'").param("id", serviceId).update();
+		jdbc.sql("DELETE FROM catalog_partner_texts WHERE partner_id = :id AND language = 'zh'").param("id", partnerId).update();
+		Map<String, Long> without = counts();
+
+		assertThat(demo.loadTextsMissingFromCatalog()).isEqualTo(2);
+		assertThat(demo.loadTextsMissingFromCatalog()).as("the second time nothing is missing").isZero();
+
+		assertThat(counts().get("catalog_service_texts")).isEqualTo(without.get("catalog_service_texts") + 1);
+		assertThat(catalog.service("brazil", "inmetro-certification").orElseThrow().title(Locale.forLanguageTag("pt")))
+			.isEqualTo("Certificação INMETRO para o Brasil");
+		assertThat(catalog.partner("clearview-inspection").orElseThrow().profile(Locale.forLanguageTag("zh")))
+			.startsWith("验货员覆盖 40 个工业城市");
 	}
 
 	@Test
