@@ -43,6 +43,8 @@ class DemoCatalogFileTest {
 		demo.storefronts().forEach(s -> languagesOf.put(s.slug(), s.languages()));
 		assertThat(languagesOf).containsEntry("brazil", List.of("pt", "en", "ru")).containsEntry("egypt", List.of("ar", "en", "ru"))
 			.containsEntry("china", List.of("zh", "en", "ru")).containsEntry("india", List.of("en", "hi", "ru"));
+		assertThat(demo.storefronts()).as("storefront names, read in texts of every language")
+			.allSatisfy(s -> assertThat(s.names()).containsOnlyKeys("en", "ru", "pt", "ar", "zh", "hi"));
 		for (DemoCatalogFile.DemoPartner company : concat(demo.partners(), demo.exporters())) {
 			java.util.Set<String> profileLanguages = new java.util.TreeSet<>(List.of("en", "ru"));
 			company.storefronts().forEach(s -> profileLanguages.addAll(languagesOf.get(s)));
