@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.accounts.Accounts;
@@ -16,6 +15,7 @@ import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.catalog.Specialization;
 import com.b2brics.connect.catalog.Storefront;
+import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.telegram.Html;
 
 /** The words of invitations: offers, the group's status message, notices; times in the storefront's zone. */
@@ -24,22 +24,22 @@ class InvitationTexts {
 
 	static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
-	private final MessageSource messages;
+	private final Texts texts;
 	private final Catalog catalog;
 	private final Accounts accounts;
 
-	InvitationTexts(MessageSource messages, Catalog catalog, Accounts accounts) {
-		this.messages = messages;
+	InvitationTexts(Texts texts, Catalog catalog, Accounts accounts) {
+		this.texts = texts;
 		this.catalog = catalog;
 		this.accounts = accounts;
 	}
 
 	String text(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, locale);
+		return texts.text(locale, key, args);
 	}
 
 	String specialization(Locale locale, Specialization specialization) {
-		return messages.getMessage(specialization.messageKey(), null, locale);
+		return texts.text(locale, specialization.messageKey());
 	}
 
 	/** The person's first name, escaped for HTML. */

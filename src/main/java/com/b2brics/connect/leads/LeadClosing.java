@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +14,7 @@ import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.catalog.Service;
+import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.groups.GroupPool;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.CommandReceived;
@@ -53,12 +53,12 @@ class LeadClosing {
 	private final Catalog catalog;
 	private final Accounts accounts;
 	private final Outbox outbox;
-	private final MessageSource messages;
+	private final Texts texts;
 	private final LeadsProperties properties;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	LeadClosing(Leads leads, GroupPool pool, Catalog catalog, Accounts accounts, Outbox outbox, MessageSource messages,
+	LeadClosing(Leads leads, GroupPool pool, Catalog catalog, Accounts accounts, Outbox outbox, Texts texts,
 			LeadsProperties properties, Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.leads = leads;
@@ -66,7 +66,7 @@ class LeadClosing {
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.texts = texts;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -79,24 +79,24 @@ class LeadClosing {
 		Locale locale = accounts.of(command.user());
 		long chat = command.chat().id();
 		if (command.chat().isPrivate()) {
-			reply(chat, command.messageId(), text(locale, "lead.close.private"), null);
+			reply(chat, command.messageId(), texts.text(locale, "lead.close.private"), null);
 			return;
 		}
 		var lead = leads.openInChat(chat);
 		if (lead.isEmpty()) {
-			reply(chat, command.messageId(), text(locale, "lead.close.none"), null);
+			reply(chat, command.messageId(), texts.text(locale, "lead.close.none"), null);
 			return;
 		}
 		long user = command.user().id();
 		if (reasonFor(lead.get(), user) == null) {
 			log.info("User {} may not close lead {}", user, lead.get().id());
-			reply(chat, command.messageId(), text(locale, "lead.close.notallowed"), null);
+			reply(chat, command.messageId(), texts.text(locale, "lead.close.notallowed"), null);
 			return;
 		}
 		String id = Long.toString(lead.get().id());
-		reply(chat, command.messageId(), text(locale, "lead.close.confirm"), Keyboard.row(
-				InlineButton.callback(text(locale, "lead.close.yes"), CLOSE, id).forUser(user).validFor(CONFIRMATION_VALIDITY),
-				InlineButton.callback(text(locale, "lead.close.no"), KEEP, id).forUser(user).validFor(CONFIRMATION_VALIDITY)));
+		reply(chat, command.messageId(), texts.text(locale, "lead.close.confirm"), Keyboard.row(
+				InlineButton.callback(texts.text(locale, "lead.close.yes"), CLOSE, id).forUser(user).validFor(CONFIRMATION_VALIDITY),
+				InlineButton.callback(texts.text(locale, "lead.close.no"), KEEP, id).forUser(user).validFor(CONFIRMATION_VALIDITY)));
 	}
 
 	@EventListener
@@ -109,23 +109,23 @@ class LeadClosing {
 		MessageRef question = MessageRef.telegram(pressed.messageId());
 		Lead lead = parse(pressed.payload()) == null ? null : leads.byIdIfPresent(parse(pressed.payload())).orElse(null);
 		if (lead == null || lead.status() != Lead.Status.OPEN || !leads.chatOf(lead.id()).filter(c -> c == chat).isPresent()) {
-			outbox.answerButton(pressed.callbackQueryId(), text(locale, "lead.close.already"), false);
-			outbox.editText(chat, question, text(locale, "lead.close.already"), null, Priority.HIGH);
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "lead.close.already"), false);
+			outbox.editText(chat, question, texts.text(locale, "lead.close.already"), null, Priority.HIGH);
 			return;
 		}
 		if (KEEP.equals(pressed.action())) {
 			outbox.answerButton(pressed.callbackQueryId(), "", false);
-			outbox.editText(chat, question, text(locale, "lead.close.kept"), null, Priority.HIGH);
+			outbox.editText(chat, question, texts.text(locale, "lead.close.kept"), null, Priority.HIGH);
 			return;
 		}
 		Reason reason = reasonFor(lead, pressed.user().id());
 		if (reason == null) {
 			// the button was made for this user, but they are no longer on the team
-			outbox.answerButton(pressed.callbackQueryId(), text(locale, "lead.close.notallowed"), true);
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "lead.close.notallowed"), true);
 			return;
 		}
 		outbox.answerButton(pressed.callbackQueryId(), "", false);
-		outbox.editText(chat, question, text(locale, "lead.close.done"), null, Priority.HIGH);
+		outbox.editText(chat, question, texts.text(locale, "lead.close.done"), null, Priority.HIGH);
 		close(lead, pressed.user().id(), reason);
 	}
 
@@ -159,20 +159,20 @@ class LeadClosing {
 		boolean product = service != null && service.isProduct();
 		String suffix = product ? ".product" : "";
 		if (chat.isPresent()) {
-			String group = bilingual(locale -> text(locale, "lead.closed.group", why(locale, reason, byName, product)));
+			String group = bilingual(locale -> texts.text(locale, "lead.closed.group", why(locale, reason, byName, product)));
 			outbox.send(OutgoingMessage.to(chat.get(), group).priority(Priority.HIGH));
 			pool.release(chat.get());
 			events.publishEvent(new LeadClosed(lead.id(), chat.get()));
 		}
 		if (service != null && partner != null) {
 			Locale importerLocale = accounts.localeOf(lead.importerId());
-			outbox.send(OutgoingMessage.to(lead.importerId(), text(importerLocale, "lead.closed.importer" + suffix,
+			outbox.send(OutgoingMessage.to(lead.importerId(), texts.text(importerLocale, "lead.closed.importer" + suffix,
 					Html.escape(service.title(importerLocale)), Html.escape(partner.companyName()),
 					properties.siteUrl() + service.path())));
 			String importerName = Html.escape(accounts.nameOf(lead.importerId()));
 			for (Long member : catalog.teamMemberIds(partner.id())) {
 				Locale locale = accounts.localeOf(member);
-				outbox.send(OutgoingMessage.to(member, text(locale, "lead.closed.partner" + suffix,
+				outbox.send(OutgoingMessage.to(member, texts.text(locale, "lead.closed.partner" + suffix,
 						Html.escape(service.title(locale)), importerName, why(locale, reason, byName, product))));
 			}
 		}
@@ -182,9 +182,9 @@ class LeadClosing {
 
 	private String why(Locale locale, Reason reason, String byName, boolean product) {
 		return switch (reason) {
-			case PARTNER -> text(locale, product ? "lead.closed.why.exporter" : "lead.closed.why.partner", byName);
-			case ADMIN -> text(locale, "lead.closed.why.admin", byName);
-			case INACTIVITY -> text(locale, "lead.closed.why.inactivity", properties.closeAfterInactivity().toDays());
+			case PARTNER -> texts.text(locale, product ? "lead.closed.why.exporter" : "lead.closed.why.partner", byName);
+			case ADMIN -> texts.text(locale, "lead.closed.why.admin", byName);
+			case INACTIVITY -> texts.text(locale, "lead.closed.why.inactivity", properties.closeAfterInactivity().toDays());
 		};
 	}
 
@@ -214,7 +214,4 @@ class LeadClosing {
 		}
 	}
 
-	private String text(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, locale);
-	}
 }
