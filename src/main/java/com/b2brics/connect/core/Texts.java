@@ -3,7 +3,6 @@ package com.b2brics.connect.core;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -17,6 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class Texts {
 
+	private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("d MMM HH:mm");
+	/** Chinese writes month and day with their own signs, the month first. */
+	private static final DateTimeFormatter MONTH_FIRST = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+
 	private final MessageSource messages;
 
 	Texts(MessageSource messages) {
@@ -29,13 +32,11 @@ public class Texts {
 	}
 
 	/**
-	 * A moment as a reader of the locale writes a date and a time (6 дек. 2026 г., 15:00;
-	 * Dec 6, 2026, 3:00 PM; 2026年12月6日 15:00), in the given time zone.
+	 * A moment in the coming days, short, as a reader of the locale writes it, in the given time
+	 * zone: 9 Dec 15:00, 9 дек. 15:00, 9 dez. 15:00, 9 ديسمبر 15:00, 12月9日 15:00. The year is left
+	 * out: these are promises and deadlines of this week.
 	 */
 	public String dateTime(Locale locale, Instant instant, ZoneId zone) {
-		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(locale)
-			.withZone(zone)
-			.format(instant);
+		return ("zh".equals(locale.getLanguage()) ? MONTH_FIRST : DAY_FIRST).withLocale(locale).withZone(zone).format(instant);
 	}
 }

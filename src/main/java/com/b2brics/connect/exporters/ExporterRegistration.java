@@ -32,6 +32,7 @@ import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
 import com.b2brics.connect.telegram.TelegramUser;
 import com.b2brics.connect.telegram.TextReceived;
+import com.b2brics.connect.telegram.UserLanguage;
 
 /**
  * The registration conversation in the private chat: {@code /register}, or Start with
@@ -379,8 +380,7 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 	}
 
 	private boolean isCancel(String typed) {
-		return List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"))
-			.stream()
+		return UserLanguage.SUPPORTED.stream()
 			.anyMatch(locale -> texts.text(locale, "exporters.cancel").equalsIgnoreCase(typed));
 	}
 

@@ -16,6 +16,7 @@ import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.catalog.Service;
 import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.groups.GroupPool;
+import com.b2brics.connect.groups.GroupTexts;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.DocumentPosted;
@@ -54,12 +55,13 @@ class LeadClosing {
 	private final Accounts accounts;
 	private final Outbox outbox;
 	private final Texts texts;
+	private final GroupTexts groupTexts;
 	private final LeadsProperties properties;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
 	LeadClosing(Leads leads, GroupPool pool, Catalog catalog, Accounts accounts, Outbox outbox, Texts texts,
-			LeadsProperties properties, Clock clock, ApplicationEventPublisher events) {
+			GroupTexts groupTexts, LeadsProperties properties, Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.leads = leads;
 		this.pool = pool;
@@ -67,6 +69,7 @@ class LeadClosing {
 		this.accounts = accounts;
 		this.outbox = outbox;
 		this.texts = texts;
+		this.groupTexts = groupTexts;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -159,7 +162,7 @@ class LeadClosing {
 		boolean product = service != null && service.isProduct();
 		String suffix = product ? ".product" : "";
 		if (chat.isPresent()) {
-			String group = bilingual(locale -> texts.text(locale, "lead.closed.group", why(locale, reason, byName, product)));
+			String group = groupTexts.forGroup(chat.get(), locale -> texts.text(locale, "lead.closed.group", why(locale, reason, byName, product)));
 			outbox.send(OutgoingMessage.to(chat.get(), group).priority(Priority.HIGH));
 			pool.release(chat.get());
 			events.publishEvent(new LeadClosed(lead.id(), chat.get()));
@@ -198,11 +201,6 @@ class LeadClosing {
 
 	private void reply(long chat, long replyTo, String html, Keyboard keyboard) {
 		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).with(keyboard).priority(Priority.HIGH));
-	}
-
-	/** The group's people may read either language: both, English first. */
-	private String bilingual(java.util.function.Function<Locale, String> text) {
-		return text.apply(Locale.ENGLISH) + "\n\n" + text.apply(Locale.forLanguageTag("ru"));
 	}
 
 	private static Long parse(String payload) {

@@ -19,6 +19,7 @@ import com.b2brics.connect.catalog.Service;
 import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.groups.GroupPool;
 import com.b2brics.connect.groups.GroupTakenBack;
+import com.b2brics.connect.groups.GroupTexts;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
@@ -63,6 +64,7 @@ class LeadJoinGrace {
 	private final Accounts accounts;
 	private final Outbox outbox;
 	private final Texts texts;
+	private final GroupTexts groupTexts;
 	private final TelegramLinks links;
 	private final SchedulerClient scheduler;
 	private final TransactionTemplate transactions;
@@ -71,7 +73,7 @@ class LeadJoinGrace {
 	private final Clock clock;
 
 	LeadJoinGrace(Leads leads, Clicks clicks, GroupPool pool, Catalog catalog, Accounts accounts, Outbox outbox,
-			Texts texts, TelegramLinks links, SchedulerClient scheduler, TransactionTemplate transactions,
+			Texts texts, GroupTexts groupTexts, TelegramLinks links, SchedulerClient scheduler, TransactionTemplate transactions,
 			ApplicationEventPublisher events, LeadsProperties properties, Clock clock) {
 		this.leads = leads;
 		this.clicks = clicks;
@@ -80,6 +82,7 @@ class LeadJoinGrace {
 		this.accounts = accounts;
 		this.outbox = outbox;
 		this.texts = texts;
+		this.groupTexts = groupTexts;
 		this.links = links;
 		this.scheduler = scheduler;
 		this.transactions = transactions;
@@ -142,8 +145,7 @@ class LeadJoinGrace {
 		// as text: MessageFormat would write 1440 as "1,440"
 		String minutes = Long.toString(properties.joinGrace().toMinutes());
 		String why = reason == Reason.ADMIN ? ".admin" : "";
-		outbox.send(OutgoingMessage.to(chat, texts.text(Locale.ENGLISH, "lead.withdrawn.group" + why) + "\n\n"
-				+ texts.text(Locale.forLanguageTag("ru"), "lead.withdrawn.group" + why)).priority(Priority.HIGH));
+		outbox.send(OutgoingMessage.to(chat, groupTexts.forGroup(chat, "lead.withdrawn.group" + why)).priority(Priority.HIGH));
 		if (service != null && partner != null) {
 			Locale importerLocale = accounts.localeOf(lead.importerId());
 			OutgoingMessage toImporter = OutgoingMessage.to(lead.importerId(), texts.text(importerLocale,

@@ -38,6 +38,7 @@ import com.b2brics.connect.telegram.TelegramChats;
 import com.b2brics.connect.telegram.TelegramLinks;
 import com.b2brics.connect.telegram.TelegramUser;
 import com.b2brics.connect.telegram.TextReceived;
+import com.b2brics.connect.telegram.UserLanguage;
 
 /**
  * The onboarding conversation. An admin: {@code /partnercode [slug]} (or a partner picked from
@@ -355,8 +356,7 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 
 	private boolean isCancel(String text) {
 		String typed = text.strip();
-		return List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"))
-			.stream()
+		return UserLanguage.SUPPORTED.stream()
 			.anyMatch(locale -> texts.text(locale, "partners.join.cancel").equalsIgnoreCase(typed));
 	}
 
