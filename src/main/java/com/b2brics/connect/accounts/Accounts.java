@@ -16,8 +16,6 @@ import com.b2brics.connect.telegram.UserLanguage;
 @Service
 public class Accounts implements UserLanguage {
 
-	static final Locale RUSSIAN = Locale.forLanguageTag("ru");
-
 	private final BotUsers users;
 	private final Clock clock;
 
@@ -36,13 +34,27 @@ public class Accounts implements UserLanguage {
 		return locale(users.find(telegramId), null);
 	}
 
-	/** Their own choice, else what Telegram says (fresh if given, else as stored), else English. */
+	/**
+	 * Their own choice, else what Telegram says (fresh if given, else as stored) when we speak it,
+	 * else the language of the storefront they came from, else English.
+	 */
 	private static Locale locale(Optional<BotUsers.BotUser> user, String freshLanguageCode) {
 		if (user.isPresent() && user.get().language() != null) {
-			return Locale.forLanguageTag(user.get().language());
+			return UserLanguage.fromLanguageCode(user.get().language());
 		}
-		return UserLanguage.fromLanguageCode(freshLanguageCode != null ? freshLanguageCode
-				: user.map(BotUsers.BotUser::languageCode).orElse(null));
+		String code = freshLanguageCode != null ? freshLanguageCode : user.map(BotUsers.BotUser::languageCode).orElse(null);
+		return UserLanguage.supported(code)
+			.or(() -> UserLanguage.supported(user.map(BotUsers.BotUser::storefrontLanguage).orElse(null)))
+			.orElse(Locale.ENGLISH);
+	}
+
+	/**
+	 * The person came into the bot from a storefront (a Contact link): its language is theirs when
+	 * Telegram tells none we speak. Their own /language choice still wins.
+	 */
+	public void cameFromStorefront(long telegramId, Locale storefrontLanguage) {
+		UserLanguage.supported(storefrontLanguage == null ? null : storefrontLanguage.toLanguageTag())
+			.ifPresent(locale -> users.cameFromStorefront(telegramId, locale.getLanguage()));
 	}
 
 	/** The user's first name as Telegram last told it; "?" for someone the bot never met. */

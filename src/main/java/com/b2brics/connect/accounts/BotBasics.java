@@ -1,18 +1,19 @@
 package com.b2brics.connect.accounts;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.telegram.BotCommandSpec;
 import com.b2brics.connect.telegram.BotRemovedFromChat;
 import com.b2brics.connect.telegram.ButtonPressed;
@@ -27,6 +28,7 @@ import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
 import com.b2brics.connect.telegram.TelegramEvent;
 import com.b2brics.connect.telegram.TextReceived;
+import com.b2brics.connect.telegram.UserLanguage;
 import com.b2brics.connect.telegram.UserUnreachable;
 
 /**
@@ -42,18 +44,18 @@ class BotBasics {
 	private final Accounts accounts;
 	private final BotUsers users;
 	private final Outbox outbox;
-	private final MessageSource messages;
+	private final Texts texts;
 	private final List<BotCommandSpec> commands;
 	private final List<ExpectedText> expectedTexts;
 	private final PlatformAdmins admins;
 	private final Clock clock;
 
-	BotBasics(Accounts accounts, BotUsers users, Outbox outbox, MessageSource messages, List<BotCommandSpec> commands,
+	BotBasics(Accounts accounts, BotUsers users, Outbox outbox, Texts texts, List<BotCommandSpec> commands,
 			List<ExpectedText> expectedTexts, PlatformAdmins admins, Clock clock) {
 		this.accounts = accounts;
 		this.users = users;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.texts = texts;
 		this.commands = commands.stream().sorted(Comparator.comparingInt(BotCommandSpec::order)).toList();
 		this.expectedTexts = List.copyOf(expectedTexts);
 		this.admins = admins;
@@ -79,18 +81,16 @@ class BotBasics {
 				// partner's referral link) is answered by the module the payload belongs to
 				boolean plainStart = command.args().isBlank();
 				if (command.chat().isPrivate() && plainStart) {
-					reply(command, text(locale, "bot.start.greeting", Html.escape(command.user().firstName())), null);
+					reply(command, texts.text(locale, "bot.start.greeting", Html.escape(command.user().firstName())), null);
 				}
 			}
 			case "help" -> reply(command, help(command, locale, "bot.help.header"), null);
-			case "language" -> reply(command, text(locale, "bot.language.choose"),
-					Keyboard.row(InlineButton.callback("Русский", LANGUAGE_ACTION, "ru").forUser(command.user().id()),
-							InlineButton.callback("English", LANGUAGE_ACTION, "en").forUser(command.user().id())));
+			case "language" -> reply(command, texts.text(locale, "bot.language.choose"), languages(command.user().id()));
 			default -> {
 				if (known().contains(command.command())) {
 					return;
 				}
-				reply(command, text(locale, "bot.unknown.command", Html.escape(abbreviate(command.command())))
+				reply(command, texts.text(locale, "bot.unknown.command", Html.escape(abbreviate(command.command())))
 						+ "\n\n" + help(command, locale, "bot.help.header"), null);
 			}
 		}
@@ -101,10 +101,9 @@ class BotBasics {
 		if (!LANGUAGE_ACTION.equals(pressed.action())) {
 			return;
 		}
-		String language = "ru".equals(pressed.payload()) ? "ru" : "en";
-		users.chooseLanguage(pressed.user().id(), language);
-		Locale locale = Locale.forLanguageTag(language);
-		String confirmation = text(locale, "bot.language.set");
+		Locale locale = UserLanguage.fromLanguageCode(pressed.payload());
+		users.chooseLanguage(pressed.user().id(), locale.getLanguage());
+		String confirmation = texts.text(locale, "bot.language.set");
 		outbox.answerButton(pressed.callbackQueryId(), confirmation, false);
 		outbox.editText(pressed.chat().id(), MessageRef.telegram(pressed.messageId()), confirmation, null, Priority.HIGH);
 	}
@@ -119,7 +118,7 @@ class BotBasics {
 	void on(TextReceived text) {
 		if (text.chat().isPrivate() && expectedTexts.stream().noneMatch(expected -> expected.expects(text))) {
 			Locale locale = accounts.of(text.user());
-			outbox.send(OutgoingMessage.to(text.chat().id(), text(locale, "bot.text.unexpected")));
+			outbox.send(OutgoingMessage.to(text.chat().id(), texts.text(locale, "bot.text.unexpected")));
 		}
 	}
 
@@ -136,6 +135,19 @@ class BotBasics {
 		}
 	}
 
+	/** Every supported language under its own name, two to a row. */
+	private static Keyboard languages(long user) {
+		List<List<InlineButton>> rows = new ArrayList<>();
+		for (int i = 0; i < UserLanguage.SUPPORTED.size(); i += 2) {
+			rows.add(UserLanguage.SUPPORTED.subList(i, Math.min(i + 2, UserLanguage.SUPPORTED.size()))
+				.stream()
+				.map(locale -> InlineButton.callback(UserLanguage.nativeName(locale), LANGUAGE_ACTION, locale.getLanguage())
+					.forUser(user))
+				.toList());
+		}
+		return new Keyboard.Inline(rows);
+	}
+
 	private void reply(CommandReceived command, String html, Keyboard keyboard) {
 		outbox.send(OutgoingMessage.to(command.chat().id(), html).with(keyboard).priority(Priority.HIGH));
 	}
@@ -144,18 +156,15 @@ class BotBasics {
 		String lines = commands.stream()
 			.filter(spec -> spec.scope().covers(event.chat()))
 			.filter(spec -> spec.scope().isPublic() || (event.user() != null && admins.contains(event.user().id())))
-			.map(spec -> "/" + spec.command() + " — " + messages.getMessage(spec.descriptionKey(), null, locale))
+			.map(spec -> "/" + spec.command() + " — " + texts.text(locale, spec.descriptionKey()))
 			.collect(Collectors.joining("\n"));
-		return text(locale, headerKey) + "\n" + lines;
+		return texts.text(locale, headerKey) + "\n" + lines;
 	}
 
 	private Set<String> known() {
 		return commands.stream().map(BotCommandSpec::command).collect(Collectors.toSet());
 	}
 
-	private String text(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, locale);
-	}
 
 	private static String abbreviate(String command) {
 		return command.length() > 32 ? command.substring(0, 32) + "…" : command;

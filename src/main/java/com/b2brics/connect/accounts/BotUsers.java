@@ -21,7 +21,7 @@ class BotUsers {
 	}
 
 	record BotUser(long telegramId, String firstName, String languageCode, String language, Instant startedAt,
-			Instant unreachableAt) {
+			Instant unreachableAt, String storefrontLanguage) {
 	}
 
 	/** Records or refreshes what Telegram says about the user; writing to us makes them reachable again. */
@@ -66,6 +66,13 @@ class BotUsers {
 			.update();
 	}
 
+	void cameFromStorefront(long telegramId, String language) {
+		jdbc.sql("UPDATE bot_users SET storefront_language = :language WHERE telegram_id = :id")
+			.param("language", language)
+			.param("id", telegramId)
+			.update();
+	}
+
 	void unreachable(long telegramId, Instant now) {
 		jdbc.sql("UPDATE bot_users SET unreachable_at = :now WHERE telegram_id = :id")
 			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
@@ -78,7 +85,7 @@ class BotUsers {
 			.param("id", telegramId)
 			.query((rs, n) -> new BotUser(rs.getLong("telegram_id"), rs.getString("first_name"),
 					rs.getString("language_code"), rs.getString("language"), instant(rs.getObject("started_at", OffsetDateTime.class)),
-					instant(rs.getObject("unreachable_at", OffsetDateTime.class))))
+					instant(rs.getObject("unreachable_at", OffsetDateTime.class)), rs.getString("storefront_language")))
 			.optional();
 	}
 

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +18,7 @@ import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.catalog.Storefront;
+import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.ContactShared;
@@ -32,6 +32,7 @@ import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
 import com.b2brics.connect.telegram.TelegramUser;
 import com.b2brics.connect.telegram.TextReceived;
+import com.b2brics.connect.telegram.UserLanguage;
 
 /**
  * The registration conversation in the private chat: {@code /register}, or Start with
@@ -63,12 +64,12 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 	private final Catalog catalog;
 	private final Accounts accounts;
 	private final Outbox outbox;
-	private final MessageSource messages;
+	private final Texts texts;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	ExporterRegistration(Exporters exporters, ManagerRotation managers, ObjectProvider<ReferralCodeCheck> referralCheck,
-			Catalog catalog, Accounts accounts, Outbox outbox, MessageSource messages, ApplicationEventPublisher events,
+			Catalog catalog, Accounts accounts, Outbox outbox, Texts texts, ApplicationEventPublisher events,
 			Clock clock) {
 		this.exporters = exporters;
 		this.managers = managers;
@@ -76,7 +77,7 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.texts = texts;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -98,7 +99,7 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 		else if (CANCEL_COMMAND.equals(command.command())) {
 			Locale locale = accounts.of(command.user());
 			if (!command.chat().isPrivate() || !exporters.cancel(command.user().id())) {
-				tell(command.chat().id(), text(locale, "exporters.cancel.nothing"), null);
+				tell(command.chat().id(), texts.text(locale, "exporters.cancel.nothing"), null);
 				return;
 			}
 			cancelled(command.user(), locale);
@@ -109,25 +110,25 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 		TelegramUser user = command.user();
 		Locale locale = accounts.of(user);
 		if (!command.chat().isPrivate()) {
-			tell(command.chat().id(), text(locale, "exporters.register.private"), null);
+			tell(command.chat().id(), texts.text(locale, "exporters.register.private"), null);
 			return;
 		}
 		Optional<Exporter> existing = exporters.ofUser(user.id());
 		if (existing.isPresent() && existing.get().registered()) {
 			Exporter exporter = existing.get();
-			tell(user.id(), text(locale, "exporters.register.already", Html.escape(exporter.company()),
+			tell(user.id(), texts.text(locale, "exporters.register.already", Html.escape(exporter.company()),
 					storefrontName(exporter.storefrontSlug(), locale)), null);
 			return;
 		}
 		Optional<Partner> team = catalog.partnerOfTeamMember(user.id());
 		if (team.isPresent()) {
 			log.info("User {} of partner {}'s team may not register an exporter", user.id(), team.get().slug());
-			tell(user.id(), text(locale, "exporters.register.partner", Html.escape(team.get().companyName())), null);
+			tell(user.id(), texts.text(locale, "exporters.register.partner", Html.escape(team.get().companyName())), null);
 			return;
 		}
 		boolean resumed = existing.isPresent() || !exporters.start(user.id(), clock.instant());
 		if (resumed) {
-			tell(user.id(), text(locale, "exporters.register.resume"), null);
+			tell(user.id(), texts.text(locale, "exporters.register.resume"), null);
 		}
 		else {
 			log.info("User {} started registering as an exporter", user.id());
@@ -149,14 +150,14 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 	private void ask(Exporter exporter, Locale locale) {
 		long user = exporter.telegramUserId();
 		switch (exporter.state()) {
-			case COMPANY -> tell(user, text(locale, "exporters.ask.company", COMPANY_MAX),
+			case COMPANY -> tell(user, texts.text(locale, "exporters.ask.company", COMPANY_MAX),
 					Keyboard.column(cancelButton(locale, user)));
-			case STOREFRONT -> tell(user, text(locale, "exporters.ask.storefront", Html.escape(exporter.company())),
+			case STOREFRONT -> tell(user, texts.text(locale, "exporters.ask.storefront", Html.escape(exporter.company())),
 					storefrontButtons(locale, user));
-			case REFERRAL -> tell(user, text(locale, "exporters.ask.referral"),
-					Keyboard.row(InlineButton.callback(text(locale, "exporters.referral.skip"), SKIP, "").forUser(user),
+			case REFERRAL -> tell(user, texts.text(locale, "exporters.ask.referral"),
+					Keyboard.row(InlineButton.callback(texts.text(locale, "exporters.referral.skip"), SKIP, "").forUser(user),
 							cancelButton(locale, user)));
-			case CONTACT -> tell(user, text(locale, "exporters.ask.contact", text(locale, "exporters.contact.share")),
+			case CONTACT -> tell(user, texts.text(locale, "exporters.ask.contact", texts.text(locale, "exporters.contact.share")),
 					contactKeyboard(locale));
 			case REGISTERED -> {
 				// nothing to ask
@@ -182,12 +183,12 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 	}
 
 	private InlineButton cancelButton(Locale locale, long user) {
-		return InlineButton.callback(text(locale, "exporters.cancel"), CANCEL, "").forUser(user);
+		return InlineButton.callback(texts.text(locale, "exporters.cancel"), CANCEL, "").forUser(user);
 	}
 
 	private Keyboard contactKeyboard(Locale locale) {
-		return new Keyboard.Reply(List.of(List.of(new Keyboard.ReplyButton(text(locale, "exporters.contact.share"), true)),
-				List.of(new Keyboard.ReplyButton(text(locale, "exporters.cancel"), false))), true, true);
+		return new Keyboard.Reply(List.of(List.of(new Keyboard.ReplyButton(texts.text(locale, "exporters.contact.share"), true)),
+				List.of(new Keyboard.ReplyButton(texts.text(locale, "exporters.cancel"), false))), true, true);
 	}
 
 	// ---- text: the company's name, the referral code, or text where a button is expected
@@ -223,15 +224,15 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 		}
 		switch (exporter.state()) {
 			case COMPANY -> company(exporter, typed, locale);
-			case STOREFRONT -> tell(user.id(), text(locale, "exporters.storefront.buttons"), storefrontButtons(locale, user.id()));
+			case STOREFRONT -> tell(user.id(), texts.text(locale, "exporters.storefront.buttons"), storefrontButtons(locale, user.id()));
 			case REFERRAL -> {
 				offerCode(user, typed, locale);
 				if (exporters.advance(user.id(), Exporter.State.REFERRAL, Exporter.State.CONTACT)) {
 					ask(exporters.ofUser(user.id()).orElseThrow(), locale);
 				}
 			}
-			case CONTACT -> tell(user.id(), text(locale, "exporters.contact.expected", text(locale, "exporters.contact.share"),
-					text(locale, "exporters.cancel")), contactKeyboard(locale));
+			case CONTACT -> tell(user.id(), texts.text(locale, "exporters.contact.expected", texts.text(locale, "exporters.contact.share"),
+					texts.text(locale, "exporters.cancel")), contactKeyboard(locale));
 			case REGISTERED -> {
 				// not unfinished
 			}
@@ -241,11 +242,11 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 	private void company(Exporter exporter, String name, Locale locale) {
 		long user = exporter.telegramUserId();
 		if (name.length() < COMPANY_MIN) {
-			tell(user, text(locale, "exporters.company.short", COMPANY_MIN), Keyboard.column(cancelButton(locale, user)));
+			tell(user, texts.text(locale, "exporters.company.short", COMPANY_MIN), Keyboard.column(cancelButton(locale, user)));
 			return;
 		}
 		if (name.length() > COMPANY_MAX) {
-			tell(user, text(locale, "exporters.company.long", name.length(), COMPANY_MAX),
+			tell(user, texts.text(locale, "exporters.company.long", name.length(), COMPANY_MAX),
 					Keyboard.column(cancelButton(locale, user)));
 			return;
 		}
@@ -270,7 +271,7 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 				? new ReferralCodeCheck.Verdict(ReferralCodeCheck.Outcome.UNKNOWN, null, null) : check.check(given, user.id());
 		if (exporter.referralCode() != null) {
 			if (!exporter.referralCode().equalsIgnoreCase(verdict.code() == null ? given.strip() : verdict.code())) {
-				tell(user.id(), text(locale, "exporters.referral.kept", exporter.referralCode(),
+				tell(user.id(), texts.text(locale, "exporters.referral.kept", exporter.referralCode(),
 						Html.escape(String.valueOf(exporter.referralPartner())), shown), null);
 			}
 			return;
@@ -278,13 +279,13 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 		switch (verdict.outcome()) {
 			case ACCEPTED -> {
 				if (exporters.acceptCode(user.id(), verdict.code(), verdict.partnerName())) {
-					tell(user.id(), text(locale, "exporters.referral.accepted", Html.escape(verdict.code()),
+					tell(user.id(), texts.text(locale, "exporters.referral.accepted", Html.escape(verdict.code()),
 							Html.escape(String.valueOf(verdict.partnerName()))), null);
 				}
 			}
-			case UNKNOWN -> tell(user.id(), text(locale, "exporters.referral.unknown", shown), null);
-			case INACTIVE -> tell(user.id(), text(locale, "exporters.referral.inactive", shown), null);
-			case OWN_TEAM -> tell(user.id(), text(locale, "exporters.referral.ownteam", shown), null);
+			case UNKNOWN -> tell(user.id(), texts.text(locale, "exporters.referral.unknown", shown), null);
+			case INACTIVE -> tell(user.id(), texts.text(locale, "exporters.referral.inactive", shown), null);
+			case OWN_TEAM -> tell(user.id(), texts.text(locale, "exporters.referral.ownteam", shown), null);
 		}
 	}
 
@@ -300,7 +301,7 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 		Optional<Exporter> found = exporters.ofUser(user.id()).filter(e -> !e.registered());
 		if (CANCEL.equals(pressed.action())) {
 			if (found.isEmpty() || !exporters.cancel(user.id())) {
-				outbox.answerButton(pressed.callbackQueryId(), text(locale, "exporters.button.stale"), true);
+				outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "exporters.button.stale"), true);
 				return;
 			}
 			outbox.answerButton(pressed.callbackQueryId(), null, false);
@@ -309,7 +310,7 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 		}
 		if (SKIP.equals(pressed.action())) {
 			if (found.isEmpty() || !exporters.advance(user.id(), Exporter.State.REFERRAL, Exporter.State.CONTACT)) {
-				outbox.answerButton(pressed.callbackQueryId(), text(locale, "exporters.button.stale"), true);
+				outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "exporters.button.stale"), true);
 				return;
 			}
 			outbox.answerButton(pressed.callbackQueryId(), null, false);
@@ -317,21 +318,21 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 			return;
 		}
 		if (found.isEmpty() || found.get().state() != Exporter.State.STOREFRONT) {
-			outbox.answerButton(pressed.callbackQueryId(), text(locale, "exporters.button.stale"), true);
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "exporters.button.stale"), true);
 			return;
 		}
 		Optional<Storefront> storefront = catalog.storefront(pressed.payload());
 		if (storefront.isEmpty()) {
-			outbox.answerButton(pressed.callbackQueryId(), text(locale, "exporters.storefront.unknown"), true);
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "exporters.storefront.unknown"), true);
 			return;
 		}
 		Exporter.State next = found.get().referralCode() == null && referralCheck.getIfAvailable() != null
 				? Exporter.State.REFERRAL : Exporter.State.CONTACT;
 		if (!exporters.advance(user.id(), Exporter.State.STOREFRONT, next, "storefront_slug", storefront.get().slug())) {
-			outbox.answerButton(pressed.callbackQueryId(), text(locale, "exporters.button.stale"), true);
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "exporters.button.stale"), true);
 			return;
 		}
-		outbox.answerButton(pressed.callbackQueryId(), text(locale, "exporters.storefront.chosen", storefront.get().name(locale)),
+		outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "exporters.storefront.chosen", storefront.get().name(locale)),
 				false);
 		ask(exporters.ofUser(user.id()).orElseThrow(), locale);
 	}
@@ -351,7 +352,7 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 		Locale locale = accounts.of(user);
 		if (!shared.own()) {
 			log.info("User {} shared someone else's contact to register as an exporter", user.id());
-			tell(user.id(), text(locale, "exporters.contact.foreign", text(locale, "exporters.contact.share")),
+			tell(user.id(), texts.text(locale, "exporters.contact.foreign", texts.text(locale, "exporters.contact.share")),
 					contactKeyboard(locale));
 			return;
 		}
@@ -364,8 +365,8 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 		log.info("Exporter {} registered: user {}, storefront {}, manager {}, referral code {}", exporter.id(), user.id(),
 				exporter.storefrontSlug(), manager, exporter.referralCode());
 		String partner = exporter.referralPartner() == null ? ""
-				: text(locale, "exporters.registered.partner", Html.escape(exporter.referralPartner()));
-		tell(user.id(), text(locale, "exporters.registered", Html.escape(exporter.company()),
+				: texts.text(locale, "exporters.registered.partner", Html.escape(exporter.referralPartner()));
+		tell(user.id(), texts.text(locale, "exporters.registered", Html.escape(exporter.company()),
 				storefrontName(exporter.storefrontSlug(), locale), partner), Keyboard.remove());
 		events.publishEvent(new ExporterRegistered(exporter.id(), user.id(), exporter.company(), exporter.storefrontSlug(),
 				exporter.referralCode(), true, now));
@@ -375,13 +376,12 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 
 	private void cancelled(TelegramUser user, Locale locale) {
 		log.info("User {} cancelled their exporter registration", user.id());
-		tell(user.id(), text(locale, "exporters.cancelled"), Keyboard.remove());
+		tell(user.id(), texts.text(locale, "exporters.cancelled"), Keyboard.remove());
 	}
 
 	private boolean isCancel(String typed) {
-		return List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"))
-			.stream()
-			.anyMatch(locale -> text(locale, "exporters.cancel").equalsIgnoreCase(typed));
+		return UserLanguage.SUPPORTED.stream()
+			.anyMatch(locale -> texts.text(locale, "exporters.cancel").equalsIgnoreCase(typed));
 	}
 
 	private String storefrontName(String slug, Locale locale) {
@@ -392,7 +392,4 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 		outbox.send(OutgoingMessage.to(chatId, html).with(keyboard).priority(Priority.HIGH));
 	}
 
-	private String text(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, locale);
-	}
 }

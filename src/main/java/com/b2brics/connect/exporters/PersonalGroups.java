@@ -5,13 +5,13 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.accounts.PlatformAdmins;
 import com.b2brics.connect.catalog.Catalog;
+import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.groups.GroupInvites;
 import com.b2brics.connect.groups.GroupPool;
 import com.b2brics.connect.groups.GroupRegistered;
@@ -47,11 +47,11 @@ class PersonalGroups {
 	private final Accounts accounts;
 	private final PlatformAdmins admins;
 	private final Outbox outbox;
-	private final MessageSource messages;
+	private final Texts texts;
 	private final Clock clock;
 
 	PersonalGroups(Exporters exporters, GroupPool pool, GroupInvites invites, Catalog catalog, Accounts accounts,
-			PlatformAdmins admins, Outbox outbox, MessageSource messages, Clock clock) {
+			PlatformAdmins admins, Outbox outbox, Texts texts, Clock clock) {
 		this.exporters = exporters;
 		this.pool = pool;
 		this.invites = invites;
@@ -59,7 +59,7 @@ class PersonalGroups {
 		this.accounts = accounts;
 		this.admins = admins;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 	}
 
@@ -84,9 +84,9 @@ class PersonalGroups {
 		}
 		log.warn("Pool of working groups is empty: exporter {} waits for their personal group", exporter.id());
 		Locale locale = accounts.localeOf(exporter.telegramUserId());
-		outbox.send(OutgoingMessage.to(exporter.telegramUserId(), text(locale, "exporters.group.waiting")).priority(Priority.HIGH));
+		outbox.send(OutgoingMessage.to(exporter.telegramUserId(), texts.text(locale, "exporters.group.waiting")).priority(Priority.HIGH));
 		for (Long admin : admins.ids()) {
-			outbox.send(OutgoingMessage.to(admin, text(accounts.localeOf(admin), "exporters.pool.empty",
+			outbox.send(OutgoingMessage.to(admin, texts.text(accounts.localeOf(admin), "exporters.pool.empty",
 					Html.escape(exporter.company()))).priority(Priority.HIGH));
 		}
 	}
@@ -127,13 +127,13 @@ class PersonalGroups {
 
 		outbox.setChatTitle(chat, shortCompany + " · B2BRICS");
 		outbox.setChatDescription(chat, "B2BRICS /" + exporter.storefrontSlug() + " · " + shortCompany);
-		long context = outbox.send(OutgoingMessage.to(chat, text(locale, "exporters.group.context", Html.escape(company),
+		long context = outbox.send(OutgoingMessage.to(chat, texts.text(locale, "exporters.group.context", Html.escape(company),
 				Html.escape(storefront))));
 		outbox.pin(chat, MessageRef.queued(context));
 
 		String exporterLink = invites.linkFor(chat, user, Role.EXPORTER);
-		outbox.send(OutgoingMessage.to(user, text(locale, "exporters.group.ready", Html.escape(shortCompany + " · B2BRICS")))
-			.with(Keyboard.column(InlineButton.url(text(locale, "exporters.group.open"), exporterLink)))
+		outbox.send(OutgoingMessage.to(user, texts.text(locale, "exporters.group.ready", Html.escape(shortCompany + " · B2BRICS")))
+			.with(Keyboard.column(InlineButton.url(texts.text(locale, "exporters.group.open"), exporterLink)))
 			.priority(Priority.HIGH));
 
 		if (exporter.managerId() != null) {
@@ -142,15 +142,12 @@ class PersonalGroups {
 			String managerLink = invites.linkFor(chat, manager, Role.MANAGER);
 			String managerStorefront = catalog.storefront(exporter.storefrontSlug()).map(s -> s.name(managerLocale))
 				.orElse(exporter.storefrontSlug());
-			outbox.send(OutgoingMessage.to(manager, text(managerLocale, "exporters.manager.new", Html.escape(company),
+			outbox.send(OutgoingMessage.to(manager, texts.text(managerLocale, "exporters.manager.new", Html.escape(company),
 					Html.escape(managerStorefront), Html.escape(accounts.nameOf(user)), Html.escape(String.valueOf(exporter.phone()))))
-				.with(Keyboard.column(InlineButton.url(text(managerLocale, "exporters.manager.join"), managerLink)))
+				.with(Keyboard.column(InlineButton.url(texts.text(managerLocale, "exporters.manager.join"), managerLink)))
 				.priority(Priority.HIGH));
 		}
 		log.info("Exporter {} got personal group {} with manager {}", exporter.id(), chat, exporter.managerId());
 	}
 
-	private String text(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, locale);
-	}
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -31,15 +30,15 @@ class JoinControl {
 	private final GroupInvites invites;
 	private final WorkingGroups groups;
 	private final Outbox outbox;
-	private final MessageSource messages;
+	private final GroupTexts texts;
 	private final Clock clock;
 
-	JoinControl(GroupInvites invites, WorkingGroups groups, Outbox outbox, MessageSource messages, Clock clock) {
+	JoinControl(GroupInvites invites, WorkingGroups groups, Outbox outbox, GroupTexts texts, Clock clock) {
 		this.clock = clock;
 		this.invites = invites;
 		this.groups = groups;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@EventListener
@@ -72,11 +71,9 @@ class JoinControl {
 		}
 		groups.memberJoined(chat, joined.user().id(), clock.instant());
 		invites.roleOf(chat, joined.user().id()).filter(role -> role.joinedMessageKey() != null).ifPresent(role -> {
-			// the group's people may read either language: both lines
-			Object[] name = { Html.escape(joined.user().displayName()) };
-			String text = messages.getMessage(role.joinedMessageKey(), name, Locale.ENGLISH) + "\n"
-					+ messages.getMessage(role.joinedMessageKey(), name, Locale.forLanguageTag("ru"));
-			outbox.send(OutgoingMessage.to(chat, text));
+			// in the languages of the group's people, the one who just joined among them
+			outbox.send(OutgoingMessage.to(chat, texts.forGroup(chat, role.joinedMessageKey(),
+					Html.escape(joined.user().displayName()))));
 		});
 	}
 }

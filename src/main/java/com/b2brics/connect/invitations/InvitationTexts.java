@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.accounts.Accounts;
@@ -16,6 +15,8 @@ import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.catalog.Specialization;
 import com.b2brics.connect.catalog.Storefront;
+import com.b2brics.connect.core.Texts;
+import com.b2brics.connect.groups.GroupTexts;
 import com.b2brics.connect.telegram.Html;
 
 /** The words of invitations: offers, the group's status message, notices; times in the storefront's zone. */
@@ -24,22 +25,24 @@ class InvitationTexts {
 
 	static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
-	private final MessageSource messages;
+	private final Texts texts;
 	private final Catalog catalog;
 	private final Accounts accounts;
+	private final GroupTexts groupTexts;
 
-	InvitationTexts(MessageSource messages, Catalog catalog, Accounts accounts) {
-		this.messages = messages;
+	InvitationTexts(Texts texts, Catalog catalog, Accounts accounts, GroupTexts groupTexts) {
+		this.groupTexts = groupTexts;
+		this.texts = texts;
 		this.catalog = catalog;
 		this.accounts = accounts;
 	}
 
 	String text(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, locale);
+		return texts.text(locale, key, args);
 	}
 
 	String specialization(Locale locale, Specialization specialization) {
-		return messages.getMessage(specialization.messageKey(), null, locale);
+		return texts.text(locale, specialization.messageKey());
 	}
 
 	/** The person's first name, escaped for HTML. */
@@ -142,16 +145,10 @@ class InvitationTexts {
 				name(invitation.inviterId()), tried.length() == 0 ? text(locale, "invite.manager.nobody") : tried.toString());
 	}
 
-	/** Told in the group, in both languages: who joined and for what. */
-	String joined(Invitation invitation, String displayName) {
-		StringBuilder both = new StringBuilder();
-		for (Locale locale : List.of(Locale.ENGLISH, RUSSIAN)) {
-			if (both.length() > 0) {
-				both.append('\n');
-			}
-			both.append(text(locale, "invite.joined", Html.escape(displayName), company(invitation.acceptedPartnerId()),
-					Html.escape(specialization(locale, invitation.specialization())), Html.escape(invitation.task())));
-		}
-		return both.toString();
+	/** Told in the group, in the languages of its people and of the one who joined: who joined and for what. */
+	String joined(long chat, Invitation invitation, long userId, String displayName) {
+		return groupTexts.forGroupWith(chat, userId, locale -> text(locale, "invite.joined", Html.escape(displayName),
+				company(invitation.acceptedPartnerId()), Html.escape(specialization(locale, invitation.specialization())),
+				Html.escape(invitation.task())));
 	}
 }

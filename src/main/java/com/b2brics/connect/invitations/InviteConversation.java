@@ -27,6 +27,7 @@ import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
 import com.b2brics.connect.telegram.TextReceived;
+import com.b2brics.connect.telegram.UserLanguage;
 
 /**
  * The people's side of invitations in Telegram. In a deal's group a party writes {@code /invite}
@@ -130,10 +131,10 @@ class InviteConversation {
 		reply(chat, command.messageId(), texts.text(locale, "invite.choose", texts.name(user)), choices(locale, user));
 	}
 
-	/** A specialization named in English or Russian, as the bundles name it (Logistics, Логистика). */
+	/** A specialization named in any language we speak, as the bundles name it (Logistics, Логистика). */
 	private Optional<Specialization> byName(String name) {
 		for (Specialization specialization : Specialization.values()) {
-			for (Locale locale : List.of(Locale.ENGLISH, InvitationTexts.RUSSIAN)) {
+			for (Locale locale : UserLanguage.SUPPORTED) {
 				if (texts.specialization(locale, specialization).equalsIgnoreCase(name)) {
 					return Optional.of(specialization);
 				}
@@ -558,7 +559,7 @@ class InviteConversation {
 		}
 		dealIn(joined.chat().id()).flatMap(deal -> engine.joined(joined.chat().id(), deal.key(), joined.user().id()))
 			.ifPresent(invitation -> outbox.send(
-					OutgoingMessage.to(joined.chat().id(), texts.joined(invitation, joined.user().displayName()))));
+					OutgoingMessage.to(joined.chat().id(), texts.joined(joined.chat().id(), invitation, joined.user().id(), joined.user().displayName()))));
 	}
 
 	@EventListener

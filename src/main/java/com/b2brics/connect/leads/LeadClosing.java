@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +14,9 @@ import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.catalog.Service;
+import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.groups.GroupPool;
+import com.b2brics.connect.groups.GroupTexts;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.DocumentPosted;
@@ -53,20 +54,22 @@ class LeadClosing {
 	private final Catalog catalog;
 	private final Accounts accounts;
 	private final Outbox outbox;
-	private final MessageSource messages;
+	private final Texts texts;
+	private final GroupTexts groupTexts;
 	private final LeadsProperties properties;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	LeadClosing(Leads leads, GroupPool pool, Catalog catalog, Accounts accounts, Outbox outbox, MessageSource messages,
-			LeadsProperties properties, Clock clock, ApplicationEventPublisher events) {
+	LeadClosing(Leads leads, GroupPool pool, Catalog catalog, Accounts accounts, Outbox outbox, Texts texts,
+			GroupTexts groupTexts, LeadsProperties properties, Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.leads = leads;
 		this.pool = pool;
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.texts = texts;
+		this.groupTexts = groupTexts;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -79,24 +82,24 @@ class LeadClosing {
 		Locale locale = accounts.of(command.user());
 		long chat = command.chat().id();
 		if (command.chat().isPrivate()) {
-			reply(chat, command.messageId(), text(locale, "lead.close.private"), null);
+			reply(chat, command.messageId(), texts.text(locale, "lead.close.private"), null);
 			return;
 		}
 		var lead = leads.openInChat(chat);
 		if (lead.isEmpty()) {
-			reply(chat, command.messageId(), text(locale, "lead.close.none"), null);
+			reply(chat, command.messageId(), texts.text(locale, "lead.close.none"), null);
 			return;
 		}
 		long user = command.user().id();
 		if (reasonFor(lead.get(), user) == null) {
 			log.info("User {} may not close lead {}", user, lead.get().id());
-			reply(chat, command.messageId(), text(locale, "lead.close.notallowed"), null);
+			reply(chat, command.messageId(), texts.text(locale, "lead.close.notallowed"), null);
 			return;
 		}
 		String id = Long.toString(lead.get().id());
-		reply(chat, command.messageId(), text(locale, "lead.close.confirm"), Keyboard.row(
-				InlineButton.callback(text(locale, "lead.close.yes"), CLOSE, id).forUser(user).validFor(CONFIRMATION_VALIDITY),
-				InlineButton.callback(text(locale, "lead.close.no"), KEEP, id).forUser(user).validFor(CONFIRMATION_VALIDITY)));
+		reply(chat, command.messageId(), texts.text(locale, "lead.close.confirm"), Keyboard.row(
+				InlineButton.callback(texts.text(locale, "lead.close.yes"), CLOSE, id).forUser(user).validFor(CONFIRMATION_VALIDITY),
+				InlineButton.callback(texts.text(locale, "lead.close.no"), KEEP, id).forUser(user).validFor(CONFIRMATION_VALIDITY)));
 	}
 
 	@EventListener
@@ -109,23 +112,23 @@ class LeadClosing {
 		MessageRef question = MessageRef.telegram(pressed.messageId());
 		Lead lead = parse(pressed.payload()) == null ? null : leads.byIdIfPresent(parse(pressed.payload())).orElse(null);
 		if (lead == null || lead.status() != Lead.Status.OPEN || !leads.chatOf(lead.id()).filter(c -> c == chat).isPresent()) {
-			outbox.answerButton(pressed.callbackQueryId(), text(locale, "lead.close.already"), false);
-			outbox.editText(chat, question, text(locale, "lead.close.already"), null, Priority.HIGH);
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "lead.close.already"), false);
+			outbox.editText(chat, question, texts.text(locale, "lead.close.already"), null, Priority.HIGH);
 			return;
 		}
 		if (KEEP.equals(pressed.action())) {
 			outbox.answerButton(pressed.callbackQueryId(), "", false);
-			outbox.editText(chat, question, text(locale, "lead.close.kept"), null, Priority.HIGH);
+			outbox.editText(chat, question, texts.text(locale, "lead.close.kept"), null, Priority.HIGH);
 			return;
 		}
 		Reason reason = reasonFor(lead, pressed.user().id());
 		if (reason == null) {
 			// the button was made for this user, but they are no longer on the team
-			outbox.answerButton(pressed.callbackQueryId(), text(locale, "lead.close.notallowed"), true);
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "lead.close.notallowed"), true);
 			return;
 		}
 		outbox.answerButton(pressed.callbackQueryId(), "", false);
-		outbox.editText(chat, question, text(locale, "lead.close.done"), null, Priority.HIGH);
+		outbox.editText(chat, question, texts.text(locale, "lead.close.done"), null, Priority.HIGH);
 		close(lead, pressed.user().id(), reason);
 	}
 
@@ -159,20 +162,20 @@ class LeadClosing {
 		boolean product = service != null && service.isProduct();
 		String suffix = product ? ".product" : "";
 		if (chat.isPresent()) {
-			String group = bilingual(locale -> text(locale, "lead.closed.group", why(locale, reason, byName, product)));
+			String group = groupTexts.forGroup(chat.get(), locale -> texts.text(locale, "lead.closed.group", why(locale, reason, byName, product)));
 			outbox.send(OutgoingMessage.to(chat.get(), group).priority(Priority.HIGH));
 			pool.release(chat.get());
 			events.publishEvent(new LeadClosed(lead.id(), chat.get()));
 		}
 		if (service != null && partner != null) {
 			Locale importerLocale = accounts.localeOf(lead.importerId());
-			outbox.send(OutgoingMessage.to(lead.importerId(), text(importerLocale, "lead.closed.importer" + suffix,
+			outbox.send(OutgoingMessage.to(lead.importerId(), texts.text(importerLocale, "lead.closed.importer" + suffix,
 					Html.escape(service.title(importerLocale)), Html.escape(partner.companyName()),
 					properties.siteUrl() + service.path())));
 			String importerName = Html.escape(accounts.nameOf(lead.importerId()));
 			for (Long member : catalog.teamMemberIds(partner.id())) {
 				Locale locale = accounts.localeOf(member);
-				outbox.send(OutgoingMessage.to(member, text(locale, "lead.closed.partner" + suffix,
+				outbox.send(OutgoingMessage.to(member, texts.text(locale, "lead.closed.partner" + suffix,
 						Html.escape(service.title(locale)), importerName, why(locale, reason, byName, product))));
 			}
 		}
@@ -182,9 +185,9 @@ class LeadClosing {
 
 	private String why(Locale locale, Reason reason, String byName, boolean product) {
 		return switch (reason) {
-			case PARTNER -> text(locale, product ? "lead.closed.why.exporter" : "lead.closed.why.partner", byName);
-			case ADMIN -> text(locale, "lead.closed.why.admin", byName);
-			case INACTIVITY -> text(locale, "lead.closed.why.inactivity", properties.closeAfterInactivity().toDays());
+			case PARTNER -> texts.text(locale, product ? "lead.closed.why.exporter" : "lead.closed.why.partner", byName);
+			case ADMIN -> texts.text(locale, "lead.closed.why.admin", byName);
+			case INACTIVITY -> texts.text(locale, "lead.closed.why.inactivity", properties.closeAfterInactivity().toDays());
 		};
 	}
 
@@ -200,11 +203,6 @@ class LeadClosing {
 		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).with(keyboard).priority(Priority.HIGH));
 	}
 
-	/** The group's people may read either language: both, English first. */
-	private String bilingual(java.util.function.Function<Locale, String> text) {
-		return text.apply(Locale.ENGLISH) + "\n\n" + text.apply(Locale.forLanguageTag("ru"));
-	}
-
 	private static Long parse(String payload) {
 		try {
 			return Long.parseLong(payload);
@@ -214,7 +212,4 @@ class LeadClosing {
 		}
 	}
 
-	private String text(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, locale);
-	}
 }

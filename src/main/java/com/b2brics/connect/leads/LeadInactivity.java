@@ -3,15 +3,14 @@ package com.b2brics.connect.leads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.b2brics.connect.groups.GroupTexts;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -32,17 +31,17 @@ class LeadInactivity {
 	private final Leads leads;
 	private final LeadClosing closing;
 	private final Outbox outbox;
-	private final MessageSource messages;
+	private final GroupTexts texts;
 	private final LeadsProperties properties;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	LeadInactivity(Leads leads, LeadClosing closing, Outbox outbox, MessageSource messages, LeadsProperties properties,
+	LeadInactivity(Leads leads, LeadClosing closing, Outbox outbox, GroupTexts texts, LeadsProperties properties,
 			TransactionTemplate transactions, Clock clock) {
 		this.leads = leads;
 		this.closing = closing;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.texts = texts;
 		this.properties = properties;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -73,7 +72,7 @@ class LeadInactivity {
 		for (long id : leads.quietSince(now.minus(warnAfter), true)) {
 			transactions.executeWithoutResult(status -> {
 				if (leads.markWarned(id, now)) {
-					leads.chatOf(id).ifPresent(chat -> outbox.send(OutgoingMessage.to(chat, warning(warnAfter))));
+					leads.chatOf(id).ifPresent(chat -> outbox.send(OutgoingMessage.to(chat, warning(chat, warnAfter))));
 				}
 			});
 		}
@@ -83,10 +82,9 @@ class LeadInactivity {
 		return closed;
 	}
 
-	private String warning(Duration quietFor) {
+	private String warning(long chat, Duration quietFor) {
 		long days = quietFor.toDays();
 		long hours = properties.inactivityWarning().toHours();
-		return messages.getMessage("lead.inactive.warning", new Object[] { days, hours }, Locale.ENGLISH) + "\n\n"
-				+ messages.getMessage("lead.inactive.warning", new Object[] { days, hours }, Locale.forLanguageTag("ru"));
+		return texts.forGroup(chat, "lead.inactive.warning", days, hours);
 	}
 }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,8 +16,10 @@ import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.catalog.Service;
+import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.groups.GroupPool;
 import com.b2brics.connect.groups.GroupTakenBack;
+import com.b2brics.connect.groups.GroupTexts;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
@@ -62,7 +63,8 @@ class LeadJoinGrace {
 	private final Catalog catalog;
 	private final Accounts accounts;
 	private final Outbox outbox;
-	private final MessageSource messages;
+	private final Texts texts;
+	private final GroupTexts groupTexts;
 	private final TelegramLinks links;
 	private final SchedulerClient scheduler;
 	private final TransactionTemplate transactions;
@@ -71,7 +73,7 @@ class LeadJoinGrace {
 	private final Clock clock;
 
 	LeadJoinGrace(Leads leads, Clicks clicks, GroupPool pool, Catalog catalog, Accounts accounts, Outbox outbox,
-			MessageSource messages, TelegramLinks links, SchedulerClient scheduler, TransactionTemplate transactions,
+			Texts texts, GroupTexts groupTexts, TelegramLinks links, SchedulerClient scheduler, TransactionTemplate transactions,
 			ApplicationEventPublisher events, LeadsProperties properties, Clock clock) {
 		this.leads = leads;
 		this.clicks = clicks;
@@ -79,7 +81,8 @@ class LeadJoinGrace {
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.texts = texts;
+		this.groupTexts = groupTexts;
 		this.links = links;
 		this.scheduler = scheduler;
 		this.transactions = transactions;
@@ -142,22 +145,21 @@ class LeadJoinGrace {
 		// as text: MessageFormat would write 1440 as "1,440"
 		String minutes = Long.toString(properties.joinGrace().toMinutes());
 		String why = reason == Reason.ADMIN ? ".admin" : "";
-		outbox.send(OutgoingMessage.to(chat, text(Locale.ENGLISH, "lead.withdrawn.group" + why) + "\n\n"
-				+ text(Locale.forLanguageTag("ru"), "lead.withdrawn.group" + why)).priority(Priority.HIGH));
+		outbox.send(OutgoingMessage.to(chat, groupTexts.forGroup(chat, "lead.withdrawn.group" + why)).priority(Priority.HIGH));
 		if (service != null && partner != null) {
 			Locale importerLocale = accounts.localeOf(lead.importerId());
-			OutgoingMessage toImporter = OutgoingMessage.to(lead.importerId(), text(importerLocale,
+			OutgoingMessage toImporter = OutgoingMessage.to(lead.importerId(), texts.text(importerLocale,
 					"lead.withdrawn.importer" + why, Html.escape(service.title(importerLocale)),
 					Html.escape(partner.companyName()), minutes, properties.siteUrl() + service.path()));
 			Optional<String> again = comeBackLink(lead);
 			if (again.isPresent()) {
-				toImporter = toImporter.with(Keyboard.column(InlineButton.url(text(importerLocale, "lead.withdrawn.again"), again.get())));
+				toImporter = toImporter.with(Keyboard.column(InlineButton.url(texts.text(importerLocale, "lead.withdrawn.again"), again.get())));
 			}
 			outbox.send(toImporter.priority(Priority.HIGH));
 			String importerName = Html.escape(accounts.nameOf(lead.importerId()));
 			for (Long member : catalog.teamMemberIds(partner.id())) {
 				Locale locale = accounts.localeOf(member);
-				outbox.send(OutgoingMessage.to(member, text(locale, "lead.withdrawn.partner" + why,
+				outbox.send(OutgoingMessage.to(member, texts.text(locale, "lead.withdrawn.partner" + why,
 						Html.escape(service.title(locale)), importerName, minutes)).priority(Priority.HIGH));
 			}
 		}
@@ -178,7 +180,4 @@ class LeadJoinGrace {
 		}
 	}
 
-	private String text(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, locale);
-	}
 }

@@ -7,13 +7,13 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Service;
+import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
@@ -48,14 +48,14 @@ class LeadStarts {
 	private final Catalog catalog;
 	private final Accounts accounts;
 	private final Outbox outbox;
-	private final MessageSource messages;
+	private final Texts texts;
 	private final ApplicationEventPublisher events;
 	private final LeadsProperties properties;
 	private final Clock clock;
 	private final LeadGroups groups;
 	private final SlidingWindow starts;
 
-	LeadStarts(Clicks clicks, Leads leads, Catalog catalog, Accounts accounts, Outbox outbox, MessageSource messages,
+	LeadStarts(Clicks clicks, Leads leads, Catalog catalog, Accounts accounts, Outbox outbox, Texts texts,
 			ApplicationEventPublisher events, LeadsProperties properties, Clock clock, LeadGroups groups) {
 		this.groups = groups;
 		this.clicks = clicks;
@@ -63,7 +63,7 @@ class LeadStarts {
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.texts = texts;
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
@@ -83,7 +83,7 @@ class LeadStarts {
 		if (!allowed.allowed()) {
 			log.info("Start from user {} refused: over the limit of Starts ({})", importer, allowed);
 			if (allowed == SlidingWindow.Decision.REFUSED) {
-				tell(importer, text(locale, "lead.start.toomany",
+				tell(importer, texts.text(locale, "lead.start.toomany",
 						Long.toString(Math.max(1, properties.limits().startWindow().toMinutes()))));
 			}
 			return;
@@ -93,18 +93,22 @@ class LeadStarts {
 		Optional<Service> service = click.flatMap(c -> catalog.service(c.serviceId()));
 		if (click.isEmpty() || service.isEmpty()) {
 			log.info("Start with an unknown payload from user {}", importer);
-			tell(importer, text(locale, "lead.start.unknown", properties.siteUrl() + "/"));
+			tell(importer, texts.text(locale, "lead.start.unknown", properties.siteUrl() + "/"));
 			return;
 		}
+		// they came from this storefront: its language is theirs unless Telegram names one we speak
+		catalog.storefront(service.get().storefrontSlug())
+			.ifPresent(storefront -> accounts.cameFromStorefront(importer, storefront.defaultLocale()));
+		locale = accounts.of(command.user());
 		if (click.get().expiredAt(clock.instant())) {
-			tell(importer, text(locale, "lead.start.expired", properties.siteUrl() + service.get().path()));
+			tell(importer, texts.text(locale, "lead.start.expired", properties.siteUrl() + service.get().path()));
 			return;
 		}
 		String serviceUrl = properties.siteUrl() + service.get().path();
 		if (click.get().belongsToSomeoneElseThan(importer)) {
 			log.info("Start from user {} with click {}, which user {} redeemed first: refused", importer, click.get().id(),
 					click.get().redeemedBy());
-			tell(importer, text(locale, "lead.start.taken", serviceUrl));
+			tell(importer, texts.text(locale, "lead.start.taken", serviceUrl));
 			return;
 		}
 		String title = Html.escape(service.get().title(locale));
@@ -112,7 +116,7 @@ class LeadStarts {
 		if (catalog.teamMemberIds(service.get().partnerId()).contains(importer)) {
 			log.info("Start from user {} on their own company's {} {}: refused", importer,
 					service.get().isProduct() ? "product" : "service", service.get().id());
-			tell(importer, text(locale, service.get().isProduct() ? "lead.start.own.product" : "lead.start.own", title,
+			tell(importer, texts.text(locale, service.get().isProduct() ? "lead.start.own.product" : "lead.start.own", title,
 					partner, serviceUrl));
 			return;
 		}
@@ -131,7 +135,7 @@ class LeadStarts {
 		}
 		if (!clicks.redeem(click.get().id(), importer, clock.instant())) {
 			// someone else pressed Start with the same payload a moment earlier
-			tell(importer, text(locale, "lead.start.taken", serviceUrl));
+			tell(importer, texts.text(locale, "lead.start.taken", serviceUrl));
 			return;
 		}
 		Optional<Lead> created = leads.create(service.get().id(), service.get().partnerId(), service.get().storefrontSlug(),
@@ -148,7 +152,7 @@ class LeadStarts {
 				click.get().referralCode()));
 		if (leads.chatOf(lead.id()).isEmpty()) {
 			// no free group right now: the lead waits for the next one, and the importer knows
-			tell(importer, text(locale, "lead.start.waiting", Html.escape(command.user().firstName()), title, partner,
+			tell(importer, texts.text(locale, "lead.start.waiting", Html.escape(command.user().firstName()), title, partner,
 					"/" + service.get().storefrontSlug()));
 		}
 	}
@@ -161,7 +165,7 @@ class LeadStarts {
 			return;
 		}
 		if (!clicks.redeem(click.id(), importer, clock.instant())) {
-			tell(importer, text(locale, "lead.start.taken", serviceUrl));
+			tell(importer, texts.text(locale, "lead.start.taken", serviceUrl));
 			return;
 		}
 		if (!leads.requeue(lead.id(), clock.instant())) {
@@ -169,7 +173,7 @@ class LeadStarts {
 		}
 		log.info("Lead {}: importer {} came back, queued again", lead.id(), importer);
 		if (!groups.serve(lead.id())) {
-			tell(importer, text(locale, "lead.start.waiting", Html.escape(command.user().firstName()), title, partner,
+			tell(importer, texts.text(locale, "lead.start.waiting", Html.escape(command.user().firstName()), title, partner,
 					"/" + lead.storefrontSlug()));
 		}
 	}
@@ -182,15 +186,15 @@ class LeadStarts {
 			return false;
 		}
 		log.info("Start from user {} refused: {} leads not entered yet (cap {})", importer, unused, cap);
-		tell(importer, text(locale, "lead.start.cap", unused, serviceUrl));
+		tell(importer, texts.text(locale, "lead.start.cap", unused, serviceUrl));
 		return true;
 	}
 
 	private void again(long importer, Lead lead, Locale locale, String title, String partner) {
 		String link = groups.importerLink(lead);
-		OutgoingMessage message = OutgoingMessage.to(importer, text(locale, "lead.start.again", title, partner));
+		OutgoingMessage message = OutgoingMessage.to(importer, texts.text(locale, "lead.start.again", title, partner));
 		if (link != null) {
-			message = message.with(Keyboard.column(InlineButton.url(text(locale, "lead.group.open"), link)));
+			message = message.with(Keyboard.column(InlineButton.url(texts.text(locale, "lead.group.open"), link)));
 		}
 		outbox.send(message.priority(Priority.HIGH));
 	}
@@ -199,7 +203,4 @@ class LeadStarts {
 		outbox.send(OutgoingMessage.to(importer, html).priority(Priority.HIGH));
 	}
 
-	private String text(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, locale);
-	}
 }

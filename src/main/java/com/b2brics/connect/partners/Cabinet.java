@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
+import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.Html;
@@ -37,14 +37,14 @@ class Cabinet {
 	private final Catalog catalog;
 	private final Accounts accounts;
 	private final Outbox outbox;
-	private final MessageSource messages;
+	private final Texts texts;
 	private final ObjectProvider<CabinetEntry> entries;
 
-	Cabinet(Catalog catalog, Accounts accounts, Outbox outbox, MessageSource messages, ObjectProvider<CabinetEntry> entries) {
+	Cabinet(Catalog catalog, Accounts accounts, Outbox outbox, Texts texts, ObjectProvider<CabinetEntry> entries) {
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.texts = texts;
 		this.entries = entries;
 	}
 
@@ -55,7 +55,7 @@ class Cabinet {
 		}
 		Locale locale = accounts.of(command.user());
 		if (!command.chat().isPrivate()) {
-			outbox.send(OutgoingMessage.to(command.chat().id(), text(locale, "partners.cabinet.private")).replyTo(command.messageId()));
+			outbox.send(OutgoingMessage.to(command.chat().id(), texts.text(locale, "partners.cabinet.private")).replyTo(command.messageId()));
 			return;
 		}
 		show(command.user().id(), locale);
@@ -74,20 +74,17 @@ class Cabinet {
 		// an exporter's team is a team in Telegram too, but the cabinet's figures and codes are a partner's
 		Optional<Partner> partner = catalog.partnerOfTeamMember(user).filter(company -> !company.isExporter());
 		if (partner.isEmpty()) {
-			outbox.send(OutgoingMessage.to(user, text(locale, "partners.cabinet.notpartner")));
+			outbox.send(OutgoingMessage.to(user, texts.text(locale, "partners.cabinet.notpartner")));
 			return;
 		}
 		List<InlineButton> buttons = entries.orderedStream()
 			.sorted(Comparator.comparingInt(CabinetEntry::order))
 			.flatMap(entry -> entry.button(partner.get(), user, locale).stream())
 			.toList();
-		String text = text(locale, buttons.isEmpty() ? "partners.cabinet.empty" : "partners.cabinet.title",
+		String text = texts.text(locale, buttons.isEmpty() ? "partners.cabinet.empty" : "partners.cabinet.title",
 				Html.escape(partner.get().companyName()));
 		OutgoingMessage message = OutgoingMessage.to(user, text).priority(Priority.HIGH);
 		outbox.send(buttons.isEmpty() ? message : message.with(Keyboard.column(buttons.toArray(InlineButton[]::new))));
 	}
 
-	private String text(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, locale);
-	}
 }

@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,6 +21,7 @@ import com.b2brics.connect.accounts.PlatformAdmins;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.catalog.PartnerTeams;
+import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.ContactShared;
@@ -38,6 +38,7 @@ import com.b2brics.connect.telegram.TelegramChats;
 import com.b2brics.connect.telegram.TelegramLinks;
 import com.b2brics.connect.telegram.TelegramUser;
 import com.b2brics.connect.telegram.TextReceived;
+import com.b2brics.connect.telegram.UserLanguage;
 
 /**
  * The onboarding conversation. An admin: {@code /partnercode [slug]} (or a partner picked from
@@ -72,13 +73,13 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 	private final Outbox outbox;
 	private final TelegramLinks links;
 	private final TelegramChats chats;
-	private final MessageSource messages;
+	private final Texts texts;
 	private final PartnersProperties properties;
 	private final Clock clock;
 	private final List<ExpectedContact> expectedContacts;
 
 	PartnerOnboarding(JoinCodes codes, Catalog catalog, PartnerTeams teams, Accounts accounts, PlatformAdmins admins,
-			Outbox outbox, TelegramLinks links, TelegramChats chats, MessageSource messages,
+			Outbox outbox, TelegramLinks links, TelegramChats chats, Texts texts,
 			PartnersProperties properties, Clock clock, List<ExpectedContact> expectedContacts) {
 		this.expectedContacts = expectedContacts;
 		this.codes = codes;
@@ -89,7 +90,7 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 		this.outbox = outbox;
 		this.links = links;
 		this.chats = chats;
-		this.messages = messages;
+		this.texts = texts;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -112,21 +113,21 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 		Locale locale = accounts.of(command.user());
 		if (!admins.contains(admin)) {
 			log.info("/partnercode refused to user {}: not a platform admin", admin);
-			tell(command.chat().id(), text(locale, "partners.code.notadmin"), null);
+			tell(command.chat().id(), texts.text(locale, "partners.code.notadmin"), null);
 			return;
 		}
 		if (!command.chat().isPrivate()) {
-			tell(command.chat().id(), text(locale, "partners.code.private"), null);
+			tell(command.chat().id(), texts.text(locale, "partners.code.private"), null);
 			return;
 		}
 		String slug = command.args().strip().toLowerCase(Locale.ROOT);
 		if (slug.isEmpty()) {
-			choose(admin, locale, text(locale, "partners.code.choose"));
+			choose(admin, locale, texts.text(locale, "partners.code.choose"));
 			return;
 		}
 		Optional<Partner> partner = catalog.partner(slug);
 		if (partner.isEmpty()) {
-			choose(admin, locale, text(locale, "partners.code.unknown", Html.escape(abbreviate(slug))));
+			choose(admin, locale, texts.text(locale, "partners.code.unknown", Html.escape(abbreviate(slug))));
 			return;
 		}
 		issue(admin, locale, partner.get());
@@ -140,7 +141,7 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 		long admin = pressed.user().id();
 		Locale locale = accounts.of(pressed.user());
 		if (!admins.contains(admin)) {
-			outbox.answerButton(pressed.callbackQueryId(), text(locale, "partners.code.notadmin"), true);
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "partners.code.notadmin"), true);
 			return;
 		}
 		if (PAGE.equals(pressed.action())) {
@@ -151,17 +152,17 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 		}
 		Optional<Partner> partner = parseId(pressed.payload()).flatMap(catalog::partner);
 		if (partner.isEmpty()) {
-			outbox.answerButton(pressed.callbackQueryId(), text(locale, "partners.code.gone"), true);
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "partners.code.gone"), true);
 			return;
 		}
-		outbox.answerButton(pressed.callbackQueryId(), text(locale, "partners.code.done", partner.get().companyName()), false);
+		outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "partners.code.done", partner.get().companyName()), false);
 		issue(admin, locale, partner.get());
 	}
 
 	private void choose(long admin, Locale locale, String html) {
 		List<Partner> partners = catalog.partners();
 		if (partners.isEmpty()) {
-			tell(admin, text(locale, "partners.code.none"), null);
+			tell(admin, texts.text(locale, "partners.code.none"), null);
 			return;
 		}
 		tell(admin, html, partnerButtons(admin, locale, partners, 0));
@@ -178,10 +179,10 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 			.forEach(p -> rows.add(List.of(InlineButton.callback(p.companyName(), PICK, Long.toString(p.id())).forUser(admin))));
 		List<InlineButton> turn = new ArrayList<>();
 		if (current > 0) {
-			turn.add(InlineButton.callback(text(locale, "partners.code.back"), PAGE, Integer.toString(current - 1)).forUser(admin));
+			turn.add(InlineButton.callback(texts.text(locale, "partners.code.back"), PAGE, Integer.toString(current - 1)).forUser(admin));
 		}
 		if (current < pages - 1) {
-			turn.add(InlineButton.callback(text(locale, "partners.code.more"), PAGE, Integer.toString(current + 1)).forUser(admin));
+			turn.add(InlineButton.callback(texts.text(locale, "partners.code.more"), PAGE, Integer.toString(current + 1)).forUser(admin));
 		}
 		if (!turn.isEmpty()) {
 			rows.add(turn);
@@ -196,8 +197,8 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 		String link = links.deepLink(JoinCode.PAYLOAD_PREFIX + code);
 		String company = Html.escape(partner.companyName());
 		log.info("Join code for partner {} issued by admin {}, valid until {}", partner.slug(), admin, until);
-		tell(admin, text(locale, "partners.code.issued", company, JoinCode.display(code), DATE.format(until)), null);
-		tell(admin, text(locale, "partners.code.invitation", company, link, JoinCode.display(code),
+		tell(admin, texts.text(locale, "partners.code.issued", company, JoinCode.display(code), DATE.format(until)), null);
+		tell(admin, texts.text(locale, "partners.code.invitation", company, link, JoinCode.display(code),
 				chats.bot().username(), DATE.format(until)), null);
 	}
 
@@ -209,27 +210,27 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 		Optional<Partner> partner = found.flatMap(code -> catalog.partner(code.partnerId()));
 		if (partner.isEmpty()) {
 			log.info("Unknown join code from user {}", user.id());
-			tell(user.id(), text(locale, "partners.join.unknown"), null);
+			tell(user.id(), texts.text(locale, "partners.join.unknown"), null);
 			return;
 		}
 		JoinCodes.Code code = found.get();
 		Optional<Partner> mine = catalog.partnerOfTeamMember(user.id());
 		String company = Html.escape(partner.get().companyName());
 		if (mine.isPresent() && mine.get().id() == partner.get().id()) {
-			tell(user.id(), text(locale, "partners.join.already", company), null);
+			tell(user.id(), texts.text(locale, "partners.join.already", company), null);
 		}
 		else if (code.used()) {
-			tell(user.id(), text(locale, "partners.join.used"), null);
+			tell(user.id(), texts.text(locale, "partners.join.used"), null);
 		}
 		else if (code.expiredAt(clock.instant())) {
-			tell(user.id(), text(locale, "partners.join.expired"), null);
+			tell(user.id(), texts.text(locale, "partners.join.expired"), null);
 		}
 		else if (mine.isPresent()) {
-			tell(user.id(), text(locale, "partners.join.otherteam", Html.escape(mine.get().companyName())), null);
+			tell(user.id(), texts.text(locale, "partners.join.otherteam", Html.escape(mine.get().companyName())), null);
 		}
 		else {
 			codes.pend(user.id(), code.code(), clock.instant());
-			tell(user.id(), text(locale, "partners.join.ask", company, text(locale, "partners.join.share")),
+			tell(user.id(), texts.text(locale, "partners.join.ask", company, texts.text(locale, "partners.join.share")),
 					contactKeyboard(locale));
 		}
 	}
@@ -250,7 +251,7 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 		// the list Spring injects leaves this bean itself out
 		if (shared.chat().isPrivate() && !expects(shared)
 				&& expectedContacts.stream().noneMatch(expected -> expected.expects(shared))) {
-			tell(shared.user().id(), text(accounts.of(shared.user()), "partners.contact.unasked"), Keyboard.remove());
+			tell(shared.user().id(), texts.text(accounts.of(shared.user()), "partners.contact.unasked"), Keyboard.remove());
 		}
 	}
 
@@ -267,7 +268,7 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 		}
 		if (!shared.own()) {
 			log.info("User {} shared someone else's contact instead of their own", user.id());
-			tell(user.id(), text(locale, "partners.contact.foreign", text(locale, "partners.join.share")),
+			tell(user.id(), texts.text(locale, "partners.contact.foreign", texts.text(locale, "partners.join.share")),
 					contactKeyboard(locale));
 			return;
 		}
@@ -277,17 +278,17 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 		String company = catalog.partner(issued.partnerId()).map(Partner::companyName).map(Html::escape).orElse("?");
 		switch (outcome) {
 			case JOINED -> {
-				tell(user.id(), text(locale, "partners.join.welcome", company, Html.escape(user.firstName())), Keyboard.remove());
+				tell(user.id(), texts.text(locale, "partners.join.welcome", company, Html.escape(user.firstName())), Keyboard.remove());
 				long admin = issued.issuedBy();
-				tell(admin, text(accounts.localeOf(admin), "partners.joined.admin", Html.escape(who(user)), company,
+				tell(admin, texts.text(accounts.localeOf(admin), "partners.joined.admin", Html.escape(who(user)), company,
 						JoinCode.display(code), Html.escape(shared.phoneNumber())), null);
 			}
-			case ALREADY_IN_THIS_TEAM -> tell(user.id(), text(locale, "partners.join.already", company), Keyboard.remove());
-			case IN_ANOTHER_TEAM -> tell(user.id(), text(locale, "partners.join.otherteam",
+			case ALREADY_IN_THIS_TEAM -> tell(user.id(), texts.text(locale, "partners.join.already", company), Keyboard.remove());
+			case IN_ANOTHER_TEAM -> tell(user.id(), texts.text(locale, "partners.join.otherteam",
 					catalog.partnerOfTeamMember(user.id()).map(Partner::companyName).map(Html::escape).orElse("?")),
 					Keyboard.remove());
-			case EXPIRED -> tell(user.id(), text(locale, "partners.join.expired"), Keyboard.remove());
-			case USED, UNKNOWN -> tell(user.id(), text(locale, "partners.join.used"), Keyboard.remove());
+			case EXPIRED -> tell(user.id(), texts.text(locale, "partners.join.expired"), Keyboard.remove());
+			case USED, UNKNOWN -> tell(user.id(), texts.text(locale, "partners.join.used"), Keyboard.remove());
 		}
 	}
 
@@ -346,23 +347,22 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 		}
 		if (isCancel(text.text())) {
 			codes.clearPending(user.id());
-			tell(user.id(), text(locale, "partners.join.cancelled"), Keyboard.remove());
+			tell(user.id(), texts.text(locale, "partners.join.cancelled"), Keyboard.remove());
 			return;
 		}
-		tell(user.id(), text(locale, "partners.contact.expected", text(locale, "partners.join.share"),
-				text(locale, "partners.join.cancel")), contactKeyboard(locale));
+		tell(user.id(), texts.text(locale, "partners.contact.expected", texts.text(locale, "partners.join.share"),
+				texts.text(locale, "partners.join.cancel")), contactKeyboard(locale));
 	}
 
 	private boolean isCancel(String text) {
 		String typed = text.strip();
-		return List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"))
-			.stream()
-			.anyMatch(locale -> text(locale, "partners.join.cancel").equalsIgnoreCase(typed));
+		return UserLanguage.SUPPORTED.stream()
+			.anyMatch(locale -> texts.text(locale, "partners.join.cancel").equalsIgnoreCase(typed));
 	}
 
 	private Keyboard contactKeyboard(Locale locale) {
-		return new Keyboard.Reply(List.of(List.of(new Keyboard.ReplyButton(text(locale, "partners.join.share"), true)),
-				List.of(new Keyboard.ReplyButton(text(locale, "partners.join.cancel"), false))), true, true);
+		return new Keyboard.Reply(List.of(List.of(new Keyboard.ReplyButton(texts.text(locale, "partners.join.share"), true)),
+				List.of(new Keyboard.ReplyButton(texts.text(locale, "partners.join.cancel"), false))), true, true);
 	}
 
 	private static String who(TelegramUser user) {
@@ -374,9 +374,6 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 		outbox.send(OutgoingMessage.to(chatId, html).with(keyboard).priority(Priority.HIGH));
 	}
 
-	private String text(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, locale);
-	}
 
 	private static Optional<Long> parseId(String payload) {
 		try {

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -15,6 +14,7 @@ import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.accounts.PlatformAdmins;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
+import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.exporters.ExporterRegistered;
 import com.b2brics.connect.groups.GroupInvites;
 import com.b2brics.connect.groups.GroupPool;
@@ -59,12 +59,12 @@ class ReferralAttribution {
 	private final Accounts accounts;
 	private final PlatformAdmins admins;
 	private final Outbox outbox;
-	private final MessageSource messages;
+	private final Texts texts;
 	private final Clock clock;
 
 	ReferralAttribution(Attributions attributions, ReferralCodes codes, ReferralEvents events, ReferralCodeChecker checker,
 			GroupPool pool, GroupInvites invites, Catalog catalog, Accounts accounts, PlatformAdmins admins, Outbox outbox,
-			MessageSource messages, Clock clock) {
+			Texts texts, Clock clock) {
 		this.attributions = attributions;
 		this.codes = codes;
 		this.events = events;
@@ -75,7 +75,7 @@ class ReferralAttribution {
 		this.accounts = accounts;
 		this.admins = admins;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.texts = texts;
 		this.clock = clock;
 	}
 
@@ -119,7 +119,7 @@ class ReferralAttribution {
 		log.warn("Pool of working groups is empty: the referral chat of exporter {} waits for the next group",
 				attribution.exporterId());
 		for (Long admin : admins.ids()) {
-			outbox.send(OutgoingMessage.to(admin, text(accounts.localeOf(admin), "referrals.pool.empty",
+			outbox.send(OutgoingMessage.to(admin, texts.text(accounts.localeOf(admin), "referrals.pool.empty",
 					Html.escape(attribution.companyName()))).priority(Priority.HIGH));
 		}
 	}
@@ -166,7 +166,7 @@ class ReferralAttribution {
 				opened.leadId());
 		String company = Html.escape(confirmed.companyName());
 		for (Long member : catalog.teamMemberIds(confirmed.partnerId())) {
-			outbox.send(OutgoingMessage.to(member, text(accounts.localeOf(member), "referrals.confirmed", company,
+			outbox.send(OutgoingMessage.to(member, texts.text(accounts.localeOf(member), "referrals.confirmed", company,
 					confirmed.code())).priority(Priority.HIGH));
 		}
 	}
@@ -189,26 +189,23 @@ class ReferralAttribution {
 		String title = attribution.companyName() + " · " + partnerName;
 		outbox.setChatTitle(chat, title.length() > 128 ? title.substring(0, 127) + "…" : title);
 		outbox.setChatDescription(chat, "B2BRICS " + storefront + " · " + partnerName + " · " + attribution.code());
-		long context = outbox.send(OutgoingMessage.to(chat, text(exporterLocale, "referrals.chat.context", company, storefront,
+		long context = outbox.send(OutgoingMessage.to(chat, texts.text(exporterLocale, "referrals.chat.context", company, storefront,
 				partner, attribution.code())));
 		outbox.pin(chat, MessageRef.queued(context));
 
 		String exporterLink = invites.linkFor(chat, exporter, Role.EXPORTER);
-		outbox.send(OutgoingMessage.to(exporter, text(exporterLocale, "referrals.chat.exporter", partner))
-			.with(Keyboard.column(InlineButton.url(text(exporterLocale, "referrals.chat.open"), exporterLink)))
+		outbox.send(OutgoingMessage.to(exporter, texts.text(exporterLocale, "referrals.chat.exporter", partner))
+			.with(Keyboard.column(InlineButton.url(texts.text(exporterLocale, "referrals.chat.open"), exporterLink)))
 			.priority(Priority.HIGH));
 		for (Long member : catalog.teamMemberIds(attribution.partnerId())) {
 			Locale locale = accounts.localeOf(member);
 			String link = invites.linkFor(chat, member, Role.PARTNER);
-			outbox.send(OutgoingMessage.to(member, text(locale, "referrals.chat.partner", company, attribution.code(), storefront))
-				.with(Keyboard.column(InlineButton.url(text(locale, "referrals.chat.join"), link)))
+			outbox.send(OutgoingMessage.to(member, texts.text(locale, "referrals.chat.partner", company, attribution.code(), storefront))
+				.with(Keyboard.column(InlineButton.url(texts.text(locale, "referrals.chat.join"), link)))
 				.priority(Priority.HIGH));
 		}
 		log.info("Referral chat of exporter {} and partner {} opened in group {}", attribution.exporterId(),
 				attribution.partnerId(), chat);
 	}
 
-	private String text(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, locale);
-	}
 }

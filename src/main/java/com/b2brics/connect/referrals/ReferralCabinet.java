@@ -10,13 +10,13 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
+import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.leads.LeadsProperties;
 import com.b2brics.connect.partners.CabinetEntry;
 import com.b2brics.connect.telegram.ButtonPressed;
@@ -61,20 +61,20 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 	private final Catalog catalog;
 	private final Accounts accounts;
 	private final Outbox outbox;
-	private final MessageSource messages;
+	private final Texts texts;
 	private final TelegramLinks links;
 	private final LeadsProperties site;
 	private final ReferralsProperties properties;
 	private final Clock clock;
 
 	ReferralCabinet(ReferralCodes codes, ReferralStatistics statistics, Catalog catalog, Accounts accounts, Outbox outbox,
-			MessageSource messages, TelegramLinks links, LeadsProperties site, ReferralsProperties properties, Clock clock) {
+			Texts texts, TelegramLinks links, LeadsProperties site, ReferralsProperties properties, Clock clock) {
 		this.codes = codes;
 		this.statistics = statistics;
 		this.catalog = catalog;
 		this.accounts = accounts;
 		this.outbox = outbox;
-		this.messages = messages;
+		this.texts = texts;
 		this.links = links;
 		this.site = site;
 		this.properties = properties;
@@ -88,7 +88,7 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 
 	@Override
 	public Optional<InlineButton> button(Partner partner, long userId, Locale locale) {
-		return Optional.of(InlineButton.callback(text(locale, "referrals.cabinet.button"), LIST, "").forUser(userId));
+		return Optional.of(InlineButton.callback(texts.text(locale, "referrals.cabinet.button"), LIST, "").forUser(userId));
 	}
 
 	@EventListener
@@ -102,7 +102,7 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 		Optional<Partner> partner = partnerOf(user);
 		if (partner.isEmpty()) {
 			log.info("Referrals button {} pressed by user {}, who is on no partner's team", action, user);
-			outbox.answerButton(pressed.callbackQueryId(), text(locale, "referrals.notpartner"), true);
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "referrals.notpartner"), true);
 			return;
 		}
 		Partner mine = partner.get();
@@ -118,11 +118,11 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 			case NEW -> {
 				outbox.answerButton(pressed.callbackQueryId(), null, false);
 				codes.askLabel(user, mine.id(), clock.instant());
-				tell(user, text(locale, "referrals.label.ask", LABEL_MAX), Keyboard.column(skip(user, locale)));
+				tell(user, texts.text(locale, "referrals.label.ask", LABEL_MAX), Keyboard.column(skip(user, locale)));
 			}
 			case SKIP -> {
 				if (!codes.clearLabel(user)) {
-					outbox.answerButton(pressed.callbackQueryId(), text(locale, "referrals.label.late"), true);
+					outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "referrals.label.late"), true);
 					return;
 				}
 				outbox.answerButton(pressed.callbackQueryId(), null, false);
@@ -133,7 +133,7 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 					.filter(c -> c.partnerId() == mine.id());
 				if (code.isEmpty()) {
 					log.warn("User {} of partner {} pressed {} on a code not theirs: {}", user, mine.slug(), action, pressed.payload());
-					outbox.answerButton(pressed.callbackQueryId(), text(locale, "referrals.code.notyours"), true);
+					outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "referrals.code.notyours"), true);
 					return;
 				}
 				codeAction(pressed, action, user, locale, mine, code.get());
@@ -150,22 +150,22 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 			}
 			case OFF -> {
 				if (!code.active()) {
-					outbox.answerButton(pressed.callbackQueryId(), text(locale, "referrals.deactivate.already"), true);
+					outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "referrals.deactivate.already"), true);
 					return;
 				}
 				outbox.answerButton(pressed.callbackQueryId(), null, false);
-				tell(user, text(locale, "referrals.deactivate.confirm", code.code()), Keyboard.row(
-						InlineButton.callback(text(locale, "referrals.deactivate.yes"), OFF_CONFIRMED, code.code()).forUser(user),
-						InlineButton.callback(text(locale, "referrals.deactivate.no"), CARD, code.code()).forUser(user)));
+				tell(user, texts.text(locale, "referrals.deactivate.confirm", code.code()), Keyboard.row(
+						InlineButton.callback(texts.text(locale, "referrals.deactivate.yes"), OFF_CONFIRMED, code.code()).forUser(user),
+						InlineButton.callback(texts.text(locale, "referrals.deactivate.no"), CARD, code.code()).forUser(user)));
 			}
 			default -> {
 				if (!codes.deactivate(code.code(), partner.id(), user, clock.instant())) {
-					outbox.answerButton(pressed.callbackQueryId(), text(locale, "referrals.deactivate.already"), true);
+					outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "referrals.deactivate.already"), true);
 					return;
 				}
 				log.info("Referral code {} of partner {} deactivated by user {}", code.code(), partner.slug(), user);
 				outbox.answerButton(pressed.callbackQueryId(), null, false);
-				tell(user, text(locale, "referrals.deactivated", code.code()), Keyboard.column(back(user, locale)));
+				tell(user, texts.text(locale, "referrals.deactivated", code.code()), Keyboard.column(back(user, locale)));
 			}
 		}
 	}
@@ -189,12 +189,12 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 		Optional<Partner> partner = partnerOf(user).filter(p -> p.id() == pending.get());
 		if (partner.isEmpty()) {
 			codes.clearLabel(user);
-			tell(user, text(locale, "referrals.notpartner"), null);
+			tell(user, texts.text(locale, "referrals.notpartner"), null);
 			return;
 		}
 		String label = text.text() == null ? "" : text.text().strip().replaceAll("\\s+", " ");
 		if (label.isEmpty() || label.codePointCount(0, label.length()) > LABEL_MAX) {
-			tell(user, text(locale, "referrals.label.toolong", LABEL_MAX), Keyboard.column(skip(user, locale)));
+			tell(user, texts.text(locale, "referrals.label.toolong", LABEL_MAX), Keyboard.column(skip(user, locale)));
 			return;
 		}
 		if (codes.clearLabel(user)) {
@@ -215,7 +215,7 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 		Instant now = clock.instant();
 		String code = codes.create(partner.id(), user, label, now);
 		log.info("Referral code {} created for partner {} by user {}", code, partner.slug(), user);
-		tell(user, text(locale, "referrals.created"), null);
+		tell(user, texts.text(locale, "referrals.created"), null);
 		card(user, locale, partner, codes.find(code).orElseThrow());
 	}
 
@@ -225,24 +225,24 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 		List<InlineButton> buttons = new ArrayList<>();
 		StringBuilder html = new StringBuilder();
 		if (all.isEmpty()) {
-			html.append(text(locale, "referrals.list.none", company));
+			html.append(texts.text(locale, "referrals.list.none", company));
 		}
 		else {
 			Map<String, ReferralStatistics.Periods> figures = statistics.perCode(partner.id(), today());
-			html.append(text(locale, "referrals.list.title", company));
+			html.append(texts.text(locale, "referrals.list.title", company));
 			for (ReferralCodes.Code code : all.subList(0, Math.min(all.size(), CODES_SHOWN))) {
 				ReferralStatistics.Figures today = figures.getOrDefault(code.code(), ReferralStatistics.Periods.NONE).today();
-				html.append('\n').append(text(locale, "referrals.list.line", code.code(), labelSuffix(code),
-						figures(locale, today), code.active() ? "" : text(locale, "referrals.list.inactive")));
+				html.append('\n').append(texts.text(locale, "referrals.list.line", code.code(), labelSuffix(code),
+						figures(locale, today), code.active() ? "" : texts.text(locale, "referrals.list.inactive")));
 				buttons.add(InlineButton.callback(code.label() == null ? code.code() : code.code() + " · " + abbreviate(code.label()),
 						CARD, code.code()).forUser(user));
 			}
 		}
-		buttons.add(InlineButton.callback(text(locale, "referrals.new"), NEW, "").forUser(user));
+		buttons.add(InlineButton.callback(texts.text(locale, "referrals.new"), NEW, "").forUser(user));
 		if (!all.isEmpty()) {
-			buttons.add(InlineButton.callback(text(locale, "referrals.stats"), STATS, "").forUser(user));
+			buttons.add(InlineButton.callback(texts.text(locale, "referrals.stats"), STATS, "").forUser(user));
 		}
-		buttons.add(InlineButton.callback(text(locale, "partners.cabinet.back"), CABINET, "").forUser(user));
+		buttons.add(InlineButton.callback(texts.text(locale, "partners.cabinet.back"), CABINET, "").forUser(user));
 		tell(user, html.toString(), Keyboard.column(buttons.toArray(InlineButton[]::new)));
 	}
 
@@ -251,19 +251,19 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 		String botLink = links.deepLink(ReferralCode.PAYLOAD_PREFIX + code.code());
 		// Telegram copies at most 256 characters: a very long company name is shortened so the link fits
 		String name = partner.companyName().length() > 100 ? partner.companyName().substring(0, 100) + "…" : partner.companyName();
-		String ru = text(RUSSIAN, "referrals.paste.ru", code.code(), name, siteLink);
-		String en = text(Locale.ENGLISH, "referrals.paste.en", code.code(), name, siteLink);
-		String html = text(locale, "referrals.card", code.code(),
-				code.label() == null ? "" : text(locale, "referrals.card.label", Html.escape(code.label())), siteLink, botLink,
-				Html.escape(ru), Html.escape(en), code.active() ? "" : text(locale, "referrals.card.inactive"));
+		String ru = texts.text(RUSSIAN, "referrals.paste.ru", code.code(), name, siteLink);
+		String en = texts.text(Locale.ENGLISH, "referrals.paste.en", code.code(), name, siteLink);
+		String html = texts.text(locale, "referrals.card", code.code(),
+				code.label() == null ? "" : texts.text(locale, "referrals.card.label", Html.escape(code.label())), siteLink, botLink,
+				Html.escape(ru), Html.escape(en), code.active() ? "" : texts.text(locale, "referrals.card.inactive"));
 		List<List<InlineButton>> rows = new ArrayList<>();
-		rows.add(List.of(InlineButton.copy(text(locale, "referrals.copy.code"), code.code()),
-				InlineButton.copy(text(locale, "referrals.copy.site"), siteLink),
-				InlineButton.copy(text(locale, "referrals.copy.bot"), botLink)));
-		rows.add(List.of(InlineButton.copy(text(locale, "referrals.copy.ru"), copyable(ru)),
-				InlineButton.copy(text(locale, "referrals.copy.en"), copyable(en))));
+		rows.add(List.of(InlineButton.copy(texts.text(locale, "referrals.copy.code"), code.code()),
+				InlineButton.copy(texts.text(locale, "referrals.copy.site"), siteLink),
+				InlineButton.copy(texts.text(locale, "referrals.copy.bot"), botLink)));
+		rows.add(List.of(InlineButton.copy(texts.text(locale, "referrals.copy.ru"), copyable(ru)),
+				InlineButton.copy(texts.text(locale, "referrals.copy.en"), copyable(en))));
 		if (code.active()) {
-			rows.add(List.of(InlineButton.callback(text(locale, "referrals.deactivate"), OFF, code.code()).forUser(user)));
+			rows.add(List.of(InlineButton.callback(texts.text(locale, "referrals.deactivate"), OFF, code.code()).forUser(user)));
 		}
 		rows.add(List.of(back(user, locale)));
 		tell(user, html, Keyboard.inline(rows));
@@ -273,23 +273,23 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 		Map<String, ReferralStatistics.Periods> perCode = statistics.perCode(partner.id(), today());
 		ReferralStatistics.Periods total = perCode.values().stream().reduce(ReferralStatistics.Periods.NONE,
 				ReferralStatistics.Periods::plus);
-		StringBuilder html = new StringBuilder(text(locale, "referrals.stats.title", Html.escape(partner.companyName()),
+		StringBuilder html = new StringBuilder(texts.text(locale, "referrals.stats.title", Html.escape(partner.companyName()),
 				periods(locale, total)));
 		List<ReferralCodes.Code> all = codes.ofPartner(partner.id());
 		for (ReferralCodes.Code code : all.subList(0, Math.min(CODES_SHOWN, all.size()))) {
-			html.append(text(locale, "referrals.stats.code", code.code(), labelSuffix(code),
+			html.append(texts.text(locale, "referrals.stats.code", code.code(), labelSuffix(code),
 					periods(locale, perCode.getOrDefault(code.code(), ReferralStatistics.Periods.NONE))));
 		}
 		tell(user, html.toString(), Keyboard.column(back(user, locale)));
 	}
 
 	private String periods(Locale locale, ReferralStatistics.Periods periods) {
-		return text(locale, "referrals.stats.periods", figures(locale, periods.today()), figures(locale, periods.week()),
+		return texts.text(locale, "referrals.stats.periods", figures(locale, periods.today()), figures(locale, periods.week()),
 				figures(locale, periods.month()));
 	}
 
 	private String figures(Locale locale, ReferralStatistics.Figures figures) {
-		return text(locale, "referrals.stats.figures", Long.toString(figures.clicks()), Long.toString(figures.requests()),
+		return texts.text(locale, "referrals.stats.figures", Long.toString(figures.clicks()), Long.toString(figures.requests()),
 				Long.toString(figures.registrations()), Long.toString(figures.confirmed()));
 	}
 
@@ -302,20 +302,17 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 	}
 
 	private InlineButton skip(long user, Locale locale) {
-		return InlineButton.callback(text(locale, "referrals.label.skip"), SKIP, "").forUser(user);
+		return InlineButton.callback(texts.text(locale, "referrals.label.skip"), SKIP, "").forUser(user);
 	}
 
 	private InlineButton back(long user, Locale locale) {
-		return InlineButton.callback(text(locale, "referrals.back"), LIST, "").forUser(user);
+		return InlineButton.callback(texts.text(locale, "referrals.back"), LIST, "").forUser(user);
 	}
 
 	private void tell(long user, String html, Keyboard keyboard) {
 		outbox.send(OutgoingMessage.to(user, html).with(keyboard).priority(Priority.HIGH));
 	}
 
-	private String text(Locale locale, String key, Object... args) {
-		return messages.getMessage(key, args, locale);
-	}
 
 	/** At most the 256 characters Telegram copies. */
 	static String copyable(String text) {

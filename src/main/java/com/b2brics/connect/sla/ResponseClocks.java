@@ -3,7 +3,6 @@ package com.b2brics.connect.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,6 +28,8 @@ import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.accounts.PlatformAdmins;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Service;
+import com.b2brics.connect.core.Texts;
+import com.b2brics.connect.groups.GroupTexts;
 import com.b2brics.connect.leads.LeadClosed;
 import com.b2brics.connect.leads.LeadGroupOpened;
 import com.b2brics.connect.leads.LeadGroupWithdrawn;
@@ -61,7 +62,6 @@ import com.b2brics.connect.telegram.TextReceived;
 class ResponseClocks implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(ResponseClocks.class);
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
 	private final ClockStore store;
 	private final StorefrontCalendars calendars;
@@ -72,12 +72,14 @@ class ResponseClocks implements DisposableBean {
 	private final PlatformAdmins admins;
 	private final Outbox outbox;
 	private final MessageSource messages;
+	private final Texts texts;
+	private final GroupTexts groupTexts;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private final ExecutorService workers;
 
 	ResponseClocks(ClockStore store, StorefrontCalendars calendars, PartnerHoursStore partnerHours, SlaPolicies policies,
-			Catalog catalog, Accounts accounts, PlatformAdmins admins, Outbox outbox, MessageSource messages,
+			Catalog catalog, Accounts accounts, PlatformAdmins admins, Outbox outbox, MessageSource messages, Texts texts, GroupTexts groupTexts,
 			TransactionTemplate transactions, Clock clock, SlaProperties properties) {
 		this.store = store;
 		this.calendars = calendars;
@@ -88,6 +90,8 @@ class ResponseClocks implements DisposableBean {
 		this.admins = admins;
 		this.outbox = outbox;
 		this.messages = messages;
+		this.texts = texts;
+		this.groupTexts = groupTexts;
 		this.transactions = transactions;
 		this.clock = clock;
 		AtomicInteger threads = new AtomicInteger();
@@ -280,11 +284,11 @@ class ResponseClocks implements DisposableBean {
 	private void remind(ClockStore.Deal deal, ClockStore.Clock running, Instant now) {
 		WorkingCalendar calendar = calendar(deal, running);
 		Duration left = running.allowed().minus(running.workedUntil(now, calendar));
-		String due = WHEN.format(running.dueAt().atZone(calendar.zone())) + " (" + calendar.zone().getId() + ")";
 		String importer = Html.escape(accounts.nameOf(deal.importerId()));
 		for (Long member : catalog.teamMemberIds(deal.partnerId())) {
 			Locale locale = accounts.localeOf(member);
 			String service = catalog.service(deal.serviceId()).map(s -> s.title(locale)).orElse("#" + deal.serviceId());
+			String due = when(locale, running.dueAt(), calendar);
 			outbox.send(OutgoingMessage.to(member, messages.getMessage("sla.reminder", new Object[] { importer,
 					Html.escape(service), "/" + deal.storefrontSlug(), duration(left, locale), due }, locale))
 				.priority(Priority.HIGH));
@@ -325,10 +329,9 @@ class ResponseClocks implements DisposableBean {
 			reply(chat, command.messageId(), messages.getMessage("sla.eta.past", null, locale));
 			return;
 		}
-		String when = WHEN.format(eta.get().atZone(calendar.zone())) + " (" + calendar.zone().getId() + ")";
-		Object[] args = { Html.escape(command.user().displayName()), when };
-		outbox.send(OutgoingMessage.to(chat, messages.getMessage("sla.eta.promise", args, Locale.ENGLISH) + "\n"
-				+ messages.getMessage("sla.eta.promise", args, Locale.forLanguageTag("ru"))).priority(Priority.HIGH));
+		String who = Html.escape(command.user().displayName());
+		outbox.send(OutgoingMessage.to(chat, groupTexts.forGroup(chat,
+				reader -> texts.text(reader, "sla.eta.promise", who, when(reader, eta.get(), calendar)))).priority(Priority.HIGH));
 		store.running(deal.get().leadId()).ifPresent(running -> {
 			Duration worked = running.countingSince().isAfter(now) ? running.worked() : running.workedUntil(now, calendar);
 			Duration left = running.allowed().minus(worked);
@@ -346,11 +349,11 @@ class ResponseClocks implements DisposableBean {
 
 	private void remindOfEta(ClockStore.Deal deal, ClockStore.Clock promised) {
 		WorkingCalendar calendar = calendar(deal, promised);
-		String when = WHEN.format(promised.pausedUntil().atZone(calendar.zone())) + " (" + calendar.zone().getId() + ")";
 		String importer = Html.escape(accounts.nameOf(deal.importerId()));
 		for (Long member : catalog.teamMemberIds(deal.partnerId())) {
 			Locale locale = accounts.localeOf(member);
 			String service = catalog.service(deal.serviceId()).map(s -> s.title(locale)).orElse("#" + deal.serviceId());
+			String when = when(locale, promised.pausedUntil(), calendar);
 			outbox.send(OutgoingMessage.to(member, messages.getMessage("sla.eta.passed", new Object[] { when, importer,
 					Html.escape(service) }, locale)).priority(Priority.HIGH));
 		}
@@ -388,6 +391,11 @@ class ResponseClocks implements DisposableBean {
 	private WorkingCalendar current(ClockStore.Deal deal) {
 		WorkingCalendar storefront = calendars.forStorefront(deal.storefrontSlug());
 		return partnerHours.of(deal.partnerId()).map(own -> own.calendar(storefront)).orElse(storefront);
+	}
+
+	/** A moment as the reader writes it, with the calendar's zone named. */
+	private String when(Locale reader, Instant instant, WorkingCalendar calendar) {
+		return texts.dateTime(reader, instant, calendar.zone()) + " (" + calendar.zone().getId() + ")";
 	}
 
 	private String duration(Duration d, Locale locale) {

@@ -15,10 +15,11 @@ import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 import com.b2brics.connect.catalog.Catalog;
+import com.b2brics.connect.telegram.UserLanguage;
 
 /**
  * The site's language: the {@code lang} cookie when it names a language the site speaks (set by
- * {@code ?lang=ru|en}), else the language of the storefront in the URL when the site speaks it,
+ * {@code ?lang=pt}, any of {@link #LANGUAGES}), else the language of the storefront in the URL when the site speaks it,
  * else English. Languages the site does not speak are ignored, so a stray {@code ?lang=de} or a
  * hand-edited cookie never yields a page half in the fallback bundle under a wrong
  * {@code <html lang>}.
@@ -27,8 +28,8 @@ class SiteLocaleResolver extends CookieLocaleResolver {
 
 	static final String COOKIE = "lang";
 
-	/** The languages the site is written in; the first is the fallback. */
-	static final List<String> LANGUAGES = List.of("en", "ru");
+	/** The languages the site is written in (the bot's); the first is the fallback. */
+	static final List<String> LANGUAGES = UserLanguage.SUPPORTED.stream().map(Locale::getLanguage).toList();
 
 	private static final Pattern STOREFRONT_SLUG = Pattern.compile("[a-z][a-z0-9-]{1,63}");
 

@@ -213,4 +213,44 @@ class ChromiumEndToEndTests extends EndToEndTest {
 		Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
 		assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
 	}
+	@Test
+	void theEgyptStorefrontInArabicReadsRightToLeftAndItsContactButtonWorks() {
+		// the Egypt storefront speaks Arabic by default
+		browser.get(baseUrl() + "/egypt");
+		assertThat(pageLanguage()).isEqualTo("ar");
+		assertThat(html(browser).getAttribute("dir")).isEqualTo("rtl");
+		assertThat(browser.findElement(By.tagName("body")).getCssValue("direction")).isEqualTo("rtl");
+		// the header mirrors: the logo stands at the right, the language switch at the left
+		WebElement logo = browser.findElement(By.cssSelector(".logo"));
+		WebElement languages = browser.findElement(By.cssSelector(".language-switch"));
+		assertThat(logo.getRect().getX()).isGreaterThan(languages.getRect().getX());
+		assertThat(browser.findElements(By.cssSelector(".language-switch a"))).extracting(WebElement::getText)
+			.containsExactly("EN", "RU", "PT", "AR", "ZH", "HI");
+		assertThat(browser.findElement(By.cssSelector(".language-switch a.current")).getText()).isEqualTo("AR");
+
+		// a service card, and its Contact button (named in the Arabic bundle) leads to the bot
+		browser.findElement(By.cssSelector("li.card.service h3 a")).click();
+		waitUpTo(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.button[href$='/contact']")));
+		assertThat(html(browser).getAttribute("dir")).isEqualTo("rtl");
+		String path = browser.getCurrentUrl().substring(baseUrl().length());
+		assertThat(path).startsWith("/egypt/");
+		browser.findElement(By.cssSelector("a.button[href$='/contact']")).click();
+		waitUpTo(5).until(ExpectedConditions.urlContains("/sandbox/open"));
+		String deepLink = URLDecoder.decode(browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf("url=") + 4),
+				StandardCharsets.UTF_8);
+		Matcher start = Pattern.compile("^https://t\\.me/B2bricsConnectBot\\?start=([A-Za-z0-9_-]{16,64})$").matcher(deepLink);
+		assertThat(start.matches()).as("deep link %s", deepLink).isTrue();
+		assertThat(jdbc.sql("SELECT storefront_slug FROM lead_clicks WHERE payload = :payload").param("payload", start.group(1))
+			.query(String.class).single()).isEqualTo("egypt");
+
+		// English is one press away, and reads left to right again
+		browser.get(baseUrl() + "/egypt");
+		browser.findElement(By.linkText("EN")).click();
+		waitUpTo(5).until(driver -> "en".equals(pageLanguage()));
+		assertThat(html(browser).getAttribute("dir")).isEqualTo("ltr");
+	}
+
+	private static WebElement html(WebDriver browser) {
+		return browser.findElement(By.tagName("html"));
+	}
 }

@@ -52,7 +52,8 @@ class CatalogPagesEndToEndTests extends EndToEndTest {
 
 	@Test
 	void storefrontPageListsItsServicesGroupedBySpecialization() throws Exception {
-		HttpResponse<String> page = open("/brazil");
+		// in English (Brazil's own language is Portuguese)
+		HttpResponse<String> page = open("/brazil", "lang=en");
 		assertThat(page.statusCode()).isEqualTo(200);
 		String body = page.body();
 		assertThat(body).contains("<title>Brazil: services for exporters and importers | B2BRICS</title>")
@@ -113,7 +114,7 @@ class CatalogPagesEndToEndTests extends EndToEndTest {
 
 	@Test
 	void partnerPageShowsItsProfileSpecializationsAndServicesOnThatStorefront() throws Exception {
-		HttpResponse<String> page = open("/brazil/partners/globalstandard-testing");
+		HttpResponse<String> page = open("/brazil/partners/globalstandard-testing", "lang=en");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body())
 			.contains("<title>GlobalStandard Testing &amp; Certification: partner on the Brazil storefront | B2BRICS</title>")
@@ -126,7 +127,7 @@ class CatalogPagesEndToEndTests extends EndToEndTest {
 	}
 
 	@Test
-	void russianStorefrontSpeaksRussianAndTheOthersEnglishByDefault() throws Exception {
+	void eachStorefrontSpeaksItsOwnLanguageByDefault() throws Exception {
 		HttpResponse<String> russia = open("/russia/services/rail-freight-china-russia");
 		assertThat(russia.body()).contains("<html lang=\"ru\"")
 			.contains("<h1>Железнодорожные перевозки Китай – Россия</h1>")
@@ -134,8 +135,18 @@ class CatalogPagesEndToEndTests extends EndToEndTest {
 			.contains("<h2>Партнёр</h2>");
 		assertThat(languageCookie(russia)).isEmpty();
 		assertThat(open("/russia").body()).contains("<html lang=\"ru\"").contains("<h2>Логистика</h2>");
-		assertThat(open("/china").body()).contains("<html lang=\"en\"").contains("<h2>Logistics</h2>");
+		assertThat(open("/china").body()).contains("<html lang=\"zh\" dir=\"ltr\"");
+		assertThat(open("/brazil").body()).contains("<html lang=\"pt\" dir=\"ltr\"");
+		assertThat(open("/egypt").body()).as("Arabic reads right to left").contains("<html lang=\"ar\" dir=\"rtl\"");
+		assertThat(open("/india").body()).contains("<html lang=\"en\" dir=\"ltr\"").contains("hreflang=\"hi\"");
 		assertThat(open("/south-africa/partners/lexport-legal").body()).contains("<html lang=\"en\"");
+		// the switch offers all six, each under its own name
+		String switcher = open("/egypt").body();
+		for (String language : new String[] { "en", "ru", "pt", "ar", "zh", "hi" }) {
+			assertThat(switcher).contains("href=\"?lang=" + language + "\"");
+		}
+		assertThat(switcher).contains("title=\"العربية\"").contains("title=\"中文\"").contains("title=\"हिन्दी\"")
+			.contains("title=\"Português\"");
 	}
 
 	@Test
@@ -157,10 +168,13 @@ class CatalogPagesEndToEndTests extends EndToEndTest {
 
 	@Test
 	void aLanguageTheSiteDoesNotSpeakIsIgnored() throws Exception {
-		HttpResponse<String> page = open("/brazil?lang=pt");
+		HttpResponse<String> page = open("/brazil?lang=de");
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("<html lang=\"en\"");
+		assertThat(page.body()).contains("<html lang=\"pt\"");
 		assertThat(languageCookie(page)).isEmpty();
+		HttpResponse<String> portuguese = open("/russia?lang=pt-BR");
+		assertThat(portuguese.body()).as("a language the site speaks, in any region").contains("<html lang=\"pt\"");
+		assertThat(languageCookie(portuguese)).isPresent();
 		assertThat(open("/russia", "lang=de").body()).contains("<html lang=\"ru\"");
 	}
 

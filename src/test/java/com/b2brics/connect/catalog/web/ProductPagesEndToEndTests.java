@@ -36,7 +36,7 @@ class ProductPagesEndToEndTests extends EndToEndTest {
 
 	@Test
 	void productCardShowsTheExporterAndTheContactInTelegramLinkInEnglish() throws Exception {
-		HttpResponse<String> page = open("/china/products/mono-solar-panels-550w");
+		HttpResponse<String> page = open("/china/products/mono-solar-panels-550w", "lang=en");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("<html lang=\"en\"")
 			.contains("<title>Monocrystalline solar panels, 550 W from Shenzhen SolarTech | China | B2BRICS</title>")
@@ -81,7 +81,7 @@ class ProductPagesEndToEndTests extends EndToEndTest {
 
 	@Test
 	void exporterPageListsItsProductsOnThatStorefront() throws Exception {
-		HttpResponse<String> page = open("/egypt/exporters/nile-valley-produce");
+		HttpResponse<String> page = open("/egypt/exporters/nile-valley-produce", "lang=en");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("<title>Nile Valley Produce: exporter on the Egypt storefront | B2BRICS</title>")
 			.contains("<h2>Products on this storefront</h2>")
