@@ -22,6 +22,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
+import com.b2brics.connect.core.MessagesConfiguration;
+
 /**
  * Every key of every bundle renders as people will read it: through the application's own
  * MessageSource (configured by {@code application.yml}'s {@code spring.messages}), with a sample
@@ -55,6 +57,7 @@ class I18nMessagesRenderTest {
 	void everyMessageOfEveryBundleRendersWithoutQuotesOrPlaceholdersLeft() throws Exception {
 		List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MessageSourceAutoConfiguration.class))
+			.withUserConfiguration(MessagesConfiguration.class)
 			.withInitializer(context -> yaml.forEach(source -> context.getEnvironment().getPropertySources().addLast(source)))
 			.run(context -> {
 				assertThat(context).hasNotFailed();
