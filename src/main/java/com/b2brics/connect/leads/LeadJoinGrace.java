@@ -139,8 +139,8 @@ class LeadJoinGrace {
 		}
 		Service service = catalog.service(lead.serviceId()).orElse(null);
 		Partner partner = catalog.partner(lead.partnerId()).orElse(null);
-		// as text: MessageFormat would write 1440 as "1,440"
-		String minutes = Long.toString(properties.joinGrace().toMinutes());
+		// a number: the texts count it in the reader's language (one minute, 21 минуту)
+		long minutes = properties.joinGrace().toMinutes();
 		String why = reason == Reason.ADMIN ? ".admin" : "";
 		outbox.send(OutgoingMessage.to(chat, text(Locale.ENGLISH, "lead.withdrawn.group" + why) + "\n\n"
 				+ text(Locale.forLanguageTag("ru"), "lead.withdrawn.group" + why)).priority(Priority.HIGH));
