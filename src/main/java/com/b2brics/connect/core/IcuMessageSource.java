@@ -28,6 +28,9 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 	/** Bundle patterns are finite (keys × languages), so their parsed forms are kept; default messages are not. */
 	private final Map<Locale, Map<String, MessageFormat>> formats = new ConcurrentHashMap<>();
 
+	/** Locales whose parsed patterns are kept: our languages and their regional variants, with room to spare. */
+	private static final int MAX_LOCALES = 32;
+
 	@Override
 	protected @Nullable String getMessageInternal(@Nullable String code, Object @Nullable [] args, @Nullable Locale locale) {
 		if (code == null) {
@@ -42,9 +45,15 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 			// common messages and the parent source, as Spring resolves them
 			return super.getMessageInternal(code, args, reader);
 		}
-		MessageFormat format = formats.computeIfAbsent(reader, any -> new ConcurrentHashMap<>())
-			.computeIfAbsent(pattern, text -> icu(text, reader));
 		Object[] arguments = resolveArguments(args, reader);
+		Map<String, MessageFormat> parsed = formats.size() < MAX_LOCALES || formats.containsKey(reader)
+				? formats.computeIfAbsent(reader, any -> new ConcurrentHashMap<>())
+				: null;
+		if (parsed == null) {
+			// a locale beyond the languages we speak (a stray tag): formatted, not kept
+			return icu(pattern, reader).format(arguments);
+		}
+		MessageFormat format = parsed.computeIfAbsent(pattern, text -> icu(text, reader));
 		synchronized (format) {
 			return format.format(arguments);
 		}
