@@ -75,10 +75,13 @@ class I18nPluralsTest {
 			assertThat(messages.getMessage("lead.closed.why.inactivity", new Object[] { 14 }, Locale.ENGLISH)).isEqualTo("no messages for 14 days");
 			Locale portuguese = Locale.forLanguageTag("pt");
 			assertThat(messages.getMessage("lead.closed.why.inactivity", new Object[] { 1 }, portuguese)).isEqualTo("sem mensagens há 1 dia");
+			assertThat(messages.getMessage("groups.pool.low", new Object[] { 1440 }, portuguese)).contains("Restam apenas 1.440 grupos");
+			assertThat(messages.getMessage("groups.pool.low", new Object[] { 1440 }, Locale.ENGLISH)).contains("Only 1,440 free working groups");
+			// a duration in minutes is written whole (a skeleton in the text), as the join-grace texts always were
 			assertThat(messages.getMessage("lead.withdrawn.partner", new Object[] { "‹s›", "‹i›", 1440 }, portuguese))
-				.contains("em 1.440 minutos;");
-			assertThat(messages.getMessage("lead.withdrawn.partner", new Object[] { "‹s›", "‹i›", 1440 }, Locale.ENGLISH))
-				.contains("within 1,440 minutes;");
+				.contains("em 1440 minutos;");
+			assertThat(messages.getMessage("lead.withdrawn.partner", new Object[] { "‹s›", "‹i›", 1 }, Locale.ENGLISH))
+				.contains("within 1 minute;");
 			// the apostrophe rule holds through ICU: '' is one apostrophe
 			assertThat(messages.getMessage("lead.close.notallowed", null, Locale.ENGLISH)).contains("partner's team");
 		});

@@ -139,7 +139,7 @@ class LeadJoinGrace {
 		}
 		Service service = catalog.service(lead.serviceId()).orElse(null);
 		Partner partner = catalog.partner(lead.partnerId()).orElse(null);
-		// a number: the texts count it in the reader's language (one minute, 21 минуту)
+		// a number: the texts count it in the reader's language (1 minute, 21 минуту), written whole (1440, not 1,440)
 		long minutes = properties.joinGrace().toMinutes();
 		String why = reason == Reason.ADMIN ? ".admin" : "";
 		outbox.send(OutgoingMessage.to(chat, text(Locale.ENGLISH, "lead.withdrawn.group" + why) + "\n\n"
