@@ -135,6 +135,71 @@ class I18nBundlesTest {
 		assertThat(problems).isEmpty();
 	}
 
+	/** The plural forms each language's counts take (ICU's categories for whole numbers). */
+	private static final Map<String, Set<String>> PLURAL_FORMS = Map.of("en", Set.of("one", "other"), "pt", Set.of("one", "other"),
+			"hi", Set.of("one", "other"), "ru", Set.of("one", "few", "many", "other"),
+			"ar", Set.of("zero", "one", "two", "few", "many", "other"), "zh", Set.of("other"));
+
+	private static final Pattern PLURAL = Pattern.compile("\\{(\\d+)\\s*,\\s*plural\\s*,");
+
+	private static final Pattern SELECTOR = Pattern.compile("(=?[a-z0-9]+)\\s*\\{");
+
+	@Test
+	void everyCountHasEveryPluralFormOfItsLanguageAndIsCountedWhereEnglishCountsIt() throws Exception {
+		Map<String, Properties> bundles = bundles();
+		Properties english = bundles.get("en");
+		List<String> problems = new ArrayList<>();
+		for (Map.Entry<String, Properties> bundle : bundles.entrySet()) {
+			Set<String> forms = PLURAL_FORMS.getOrDefault(bundle.getKey(), Set.of("other"));
+			for (String key : keys(bundle.getValue())) {
+				String text = bundle.getValue().getProperty(key);
+				Map<String, Set<String>> plurals = plurals(text);
+				plurals.forEach((argument, selectors) -> {
+					if (!selectors.containsAll(forms)) {
+						problems.add(bundle.getKey() + " " + key + ": {" + argument + "} counts with " + selectors + ", needs " + forms);
+					}
+				});
+				// where a number changes the words' form beyond one/other, a count English makes must be counted too
+				if (forms.size() > 2 && english.getProperty(key) != null
+						&& !plurals.keySet().containsAll(plurals(english.getProperty(key)).keySet())) {
+					problems.add(bundle.getKey() + " " + key + ": English counts " + plurals(english.getProperty(key)).keySet()
+							+ ", this text counts " + plurals.keySet());
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	/** Argument → the selectors of its plural ({@code one}, {@code few}, {@code =0}, …), for each plural in the text. */
+	private static Map<String, Set<String>> plurals(String pattern) {
+		Map<String, Set<String>> plurals = new TreeMap<>();
+		Matcher plural = PLURAL.matcher(pattern);
+		while (plural.find()) {
+			Set<String> selectors = plurals.computeIfAbsent(plural.group(1), any -> new TreeSet<>());
+			int depth = 0;
+			int at = plural.end();
+			StringBuilder outside = new StringBuilder();
+			// the selectors sit at depth 0 of the plural's body; the sub-messages are skipped
+			while (at < pattern.length() && depth >= 0) {
+				char c = pattern.charAt(at++);
+				if (c == '{') {
+					if (depth == 0) {
+						outside.append('{');
+					}
+					depth++;
+				}
+				else if (c == '}') {
+					depth--;
+				}
+				else if (depth == 0) {
+					outside.append(c);
+				}
+			}
+			SELECTOR.matcher(outside).results().map(selector -> selector.group(1)).forEach(selectors::add);
+		}
+		return plurals;
+	}
+
 	private static Set<String> arguments(String pattern) {
 		Set<String> found = new TreeSet<>();
 		Matcher argument = ARGUMENT.matcher(pattern);
