@@ -142,8 +142,8 @@ class LeadJoinGrace {
 		}
 		Service service = catalog.service(lead.serviceId()).orElse(null);
 		Partner partner = catalog.partner(lead.partnerId()).orElse(null);
-		// as text: MessageFormat would write 1440 as "1,440"
-		String minutes = Long.toString(properties.joinGrace().toMinutes());
+		// a number: the texts count it in the reader's language (1 minute, 21 минуту), written whole (1440, not 1,440)
+		long minutes = properties.joinGrace().toMinutes();
 		String why = reason == Reason.ADMIN ? ".admin" : "";
 		outbox.send(OutgoingMessage.to(chat, groupTexts.forGroup(chat, "lead.withdrawn.group" + why)).priority(Priority.HIGH));
 		if (service != null && partner != null) {
