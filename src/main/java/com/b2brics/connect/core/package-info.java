@@ -1,4 +1,5 @@
 /**
- * Shared kernel: the injected clock, identifiers and i18n helpers every module may use.
+ * Shared kernel every module may use: the injected clock, request body limits, group commit, the
+ * not-found answer of the site and the one percentile rule of the figures.
  */
 package com.b2brics.connect.core;
