@@ -329,7 +329,7 @@ class InviteConversation {
 		Locale locale = accounts.of(pressed.user());
 		Long offerId = id(pressed.payload());
 		Optional<Offer> offer = offerId == null ? Optional.empty() : store.offerById(offerId);
-		if (offer.isEmpty() || !offer.get().isLive() || !clock.instant().isBefore(offer.get().deadline())) {
+		if (offer.isEmpty() || !offer.get().isLive() || offer.get().isPastDeadline(clock.instant())) {
 			// a late Decline is settled like a late Join: expired now if due, else "moved on"
 			InvitationEngine.Outcome outcome = offer.isPresent() && offer.get().isLive() ? engine.offerExpired(offerId)
 					: InvitationEngine.Outcome.MOVED_ON;
@@ -428,7 +428,7 @@ class InviteConversation {
 		else if (invitation.isEmpty()) {
 			refusal = "invite.late.unknown";
 		}
-		else if (invitation.get().status() != Invitation.Status.EXHAUSTED || dealIn(invitation.get().chatId()).isEmpty()) {
+		else if (!invitation.get().canReopen() || dealIn(invitation.get().chatId()).isEmpty()) {
 			refusal = "invite.hand.over";
 		}
 		if (refusal != null) {
