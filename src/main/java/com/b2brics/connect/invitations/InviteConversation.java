@@ -330,9 +330,8 @@ class InviteConversation {
 		Long offerId = id(pressed.payload());
 		Optional<Offer> offer = offerId == null ? Optional.empty() : store.offerById(offerId);
 		if (offer.isEmpty() || !offer.get().isLive() || offer.get().isPastDeadline(clock.instant())) {
-			// a late Decline is settled like a late Join: expired now if due, else "moved on"
-			InvitationEngine.Outcome outcome = offer.isPresent() && offer.get().isLive() ? engine.offerExpired(offerId)
-					: InvitationEngine.Outcome.MOVED_ON;
+			// a late Decline is settled like a late Join: expired now if due, else "moved on" (the offer decides)
+			InvitationEngine.Outcome outcome = offer.isEmpty() ? InvitationEngine.Outcome.MOVED_ON : engine.offerExpired(offerId);
 			answerLate(pressed, locale, offerId, outcome == InvitationEngine.Outcome.DONE ? InvitationEngine.Outcome.EXPIRED : outcome);
 			return;
 		}

@@ -36,9 +36,10 @@ class ClockStore {
 	 * @param countingSince since when the clock counts again (the start, or the end of the last pause)
 	 * @param pausedUntil the time the partner named with /eta, if any
 	 * @param partnerHours the partner's own hours when the clock started; null: the storefront's calendar
+	 * @param breachedAt when the managers were told it ran past its due instant; null if not (yet)
 	 */
 	record Clock(long id, long leadId, Kind kind, Duration allowed, Instant startedAt, Instant dueAt, Duration worked,
-			Instant countingSince, Instant pausedUntil, PartnerHours partnerHours, Status status) {
+			Instant countingSince, Instant pausedUntil, PartnerHours partnerHours, Status status, Instant breachedAt) {
 
 		/** RUNNING, or how it stopped (stored as the outcome). */
 		enum Status {
@@ -88,7 +89,22 @@ class ClockStore {
 			Duration counted = workedUntil(now, calendar);
 			Duration left = allowed.minus(counted);
 			Instant due = left.isNegative() || left.isZero() ? dueAt : calendar.plusWorkingTime(until, left);
-			return new Clock(id, leadId, kind, allowed, startedAt, due, counted, until, until, partnerHours, status);
+			return new Clock(id, leadId, kind, allowed, startedAt, due, counted, until, until, partnerHours, status, breachedAt);
+		}
+
+		/** It still runs past its due instant and nobody was told yet. */
+		boolean isOverdue(Instant now) {
+			return status == Status.RUNNING && breachedAt == null && !now.isBefore(dueAt);
+		}
+
+		/** Breached: it ran past its due instant without an answer (told once; it keeps running until the answer). */
+		Clock breach(Instant now) {
+			if (!isOverdue(now)) {
+				throw new IllegalTransition("clock " + id + " (" + status + ", due " + dueAt + ", breached " + breachedAt
+						+ ") cannot be breached at " + now);
+			}
+			return new Clock(id, leadId, kind, allowed, startedAt, dueAt, worked, countingSince, pausedUntil, partnerHours,
+					status, now);
 		}
 
 		private Stop stop(Status outcome, Duration working, Long by, Instant now) {
@@ -240,10 +256,11 @@ class ClockStore {
 			.list();
 	}
 
-	boolean markBreached(long clockId, Instant now) {
-		return jdbc.sql("UPDATE sla_clocks SET breached_at = :now WHERE id = :id AND breached_at IS NULL")
-			.param("now", utc(now))
-			.param("id", clockId)
+	/** Stores {@link Clock#breach} if the clock still runs unbreached; true for the one caller that breached it. */
+	boolean saveBreached(Clock was, Clock breached) {
+		return jdbc.sql("UPDATE sla_clocks SET breached_at = :at WHERE id = :id AND running_key IS NOT NULL AND breached_at IS NULL")
+			.param("at", utc(breached.breachedAt()))
+			.param("id", was.id())
 			.update() == 1;
 	}
 
@@ -289,13 +306,15 @@ class ClockStore {
 		Instant started = rs.getObject("started_at", OffsetDateTime.class).toInstant();
 		OffsetDateTime since = rs.getObject("counting_since", OffsetDateTime.class);
 		OffsetDateTime paused = rs.getObject("paused_until", OffsetDateTime.class);
+		OffsetDateTime breached = rs.getObject("breached_at", OffsetDateTime.class);
 		return new Clock(rs.getLong("id"), rs.getLong("lead_id"), Kind.valueOf(rs.getString("kind")),
 				Duration.ofMillis(rs.getLong("allowed_ms")), started, rs.getObject("due_at", OffsetDateTime.class).toInstant(),
 				Duration.ofMillis(rs.getLong("worked_ms")), since == null ? started : since.toInstant(),
 				paused == null ? null : paused.toInstant(), rs.getString("calendar_zone") == null ? null
 						: PartnerHours.fromStored(rs.getString("calendar_zone"), rs.getString("calendar_hours")),
 				rs.getObject("running_key") != null ? Clock.Status.RUNNING
-						: rs.getString("outcome") == null ? Clock.Status.CANCELLED : Clock.Status.valueOf(rs.getString("outcome")));
+						: rs.getString("outcome") == null ? Clock.Status.CANCELLED : Clock.Status.valueOf(rs.getString("outcome")),
+				breached == null ? null : breached.toInstant());
 	}
 
 	/** Stores {@link Clock#pause} if the clock still runs; true if it did. */

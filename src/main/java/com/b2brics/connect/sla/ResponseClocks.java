@@ -223,9 +223,11 @@ class ResponseClocks implements DisposableBean {
 			store.deal(promised.leadId()).ifPresent(deal -> remindOfEta(deal, promised));
 			return true;
 		})) ? 1 : 0);
-		handled += inParallel(store.newlyBreached(now), breached -> Boolean.TRUE.equals(transactions.execute(status -> {
+		handled += inParallel(store.newlyBreached(now), due -> Boolean.TRUE.equals(transactions.execute(status -> {
 			Instant at = clock.instant();
-			if (!store.markBreached(breached.id(), at)) {
+			// read again: an answer or an /eta since the query stops the clock or moves its due instant
+			ClockStore.Clock breached = store.clock(due.id());
+			if (!breached.isOverdue(at) || !store.saveBreached(breached, breached.breach(at))) {
 				return false;
 			}
 			store.event(breached.id(), "BREACHED", at, null, breached.kind() + " " + breached.allowed());

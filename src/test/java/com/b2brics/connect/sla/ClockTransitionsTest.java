@@ -22,7 +22,7 @@ class ClockTransitionsTest {
 
 	private static Clock clock(Status status) {
 		return new Clock(4, 7, ClockStore.Kind.FIRST_RESPONSE, ALLOWED, STARTED, STARTED.plus(ALLOWED), Duration.ZERO,
-				STARTED, null, null, status);
+				STARTED, null, null, status, null);
 	}
 
 	@Test
@@ -85,6 +85,20 @@ class ClockTransitionsTest {
 	}
 
 	@Test
+	void aRunningClockIsBreachedOnceFromItsDueInstantOn() {
+		Clock running = clock(Status.RUNNING);
+		Instant due = running.dueAt();
+
+		assertThatThrownBy(() -> running.breach(due.minusSeconds(1))).isInstanceOf(ClockStore.IllegalTransition.class);
+		Clock breached = running.breach(due);
+
+		assertThat(breached.breachedAt()).isEqualTo(due);
+		assertThat(breached.status()).isEqualTo(Status.RUNNING);
+		assertThat(breached.isOverdue(due.plusSeconds(60))).isFalse();
+		assertThatThrownBy(() -> breached.breach(due.plusSeconds(60))).isInstanceOf(ClockStore.IllegalTransition.class);
+	}
+
+	@Test
 	void aStoppedClockRefusesEveryChange() {
 		Instant now = STARTED.plusSeconds(60);
 		for (Status stopped : EnumSet.complementOf(EnumSet.of(Status.RUNNING))) {
@@ -94,6 +108,8 @@ class ClockTransitionsTest {
 			assertThatThrownBy(() -> clock.cancel(now, ALWAYS)).as(stopped + " cancel")
 				.isInstanceOf(ClockStore.IllegalTransition.class);
 			assertThatThrownBy(() -> clock.pause(now.plusSeconds(60), now, ALWAYS)).as(stopped + " pause")
+				.isInstanceOf(ClockStore.IllegalTransition.class);
+			assertThatThrownBy(() -> clock.breach(clock.dueAt())).as(stopped + " breach")
 				.isInstanceOf(ClockStore.IllegalTransition.class);
 		}
 	}
