@@ -19,8 +19,9 @@ import com.b2brics.connect.catalog.Specialization;
 
 /**
  * Invitations with their candidates, offers, offer messages, history and the half-written
- * requests (drafts). Transitions are conditional updates; callers hold the invitation's row
- * lock ({@link #lock}) while they decide.
+ * requests (drafts). {@link Invitation} and {@link Offer} decide their transitions; they are
+ * stored with updates conditional on the state they were read in, and callers hold the
+ * invitation's row lock ({@link #lock}) while they decide.
  */
 @Repository
 class Invitations {
