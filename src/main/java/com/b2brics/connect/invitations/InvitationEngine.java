@@ -194,8 +194,8 @@ class InvitationEngine {
 		Invitation invitation = answerable.invitation();
 		Offer offer = answerable.offer();
 		Instant now = answerable.now();
-		store.finish(offerId, Offer.Status.ACCEPTED, userId, null, now);
-		store.close(invitation.id(), Invitation.Status.ACCEPTED, offer.partnerId(), now);
+		store.saveFinished(offer, offer.accept(userId, now));
+		store.saveClosed(invitation, invitation.accept(offer.partnerId(), now));
 		store.record(invitation.id(), "ACCEPTED", offer.partnerId(), userId, null, now);
 		Map<Long, Long> messages = store.offerMessages(offerId);
 		for (Long member : catalog.teamMemberIds(offer.partnerId())) {
@@ -229,7 +229,7 @@ class InvitationEngine {
 		Invitation invitation = answerable.invitation();
 		Offer offer = answerable.offer();
 		Instant now = answerable.now();
-		store.finish(offerId, Offer.Status.DECLINED, userId, reason, now);
+		store.saveFinished(offer, offer.decline(userId, reason, now));
 		store.record(invitation.id(), "DECLINED", offer.partnerId(), userId, reason, now);
 		settle(invitation, offer, member -> member == userId ? texts.text(accounts.localeOf(member), "invite.offer.declined.you")
 				: texts.text(accounts.localeOf(member), "invite.offer.declined.colleague", texts.name(userId)));
@@ -262,7 +262,7 @@ class InvitationEngine {
 		if (!offer.isLive()) {
 			return new Answerable(Outcome.MOVED_ON, null, null, null);
 		}
-		if (!now.isBefore(offer.deadline())) {
+		if (offer.isPastDeadline(now)) {
 			expire(invitation, offer, now);
 			return new Answerable(Outcome.EXPIRED, null, null, null);
 		}
@@ -288,7 +288,7 @@ class InvitationEngine {
 		if (!offer.isLive()) {
 			return Outcome.MOVED_ON;
 		}
-		if (now.isBefore(offer.deadline())) {
+		if (!offer.isPastDeadline(now)) {
 			return Outcome.NOT_DUE;
 		}
 		expire(invitation, offer, now);
@@ -301,7 +301,7 @@ class InvitationEngine {
 	}
 
 	private void expire(Invitation invitation, Offer offer, Instant now) {
-		store.finish(offer.id(), Offer.Status.EXPIRED, null, null, now);
+		store.saveFinished(offer, offer.expire(now));
 		store.record(invitation.id(), "EXPIRED", offer.partnerId(), null, null, now);
 		settle(invitation, offer, member -> texts.text(accounts.localeOf(member), "invite.offer.expired"));
 		log.info("Invitation {}: offer {} to partner {} expired", invitation.id(), offer.id(), offer.partnerId());
@@ -340,10 +340,10 @@ class InvitationEngine {
 	private void end(Invitation invitation, Long by, String detail) {
 		Instant now = now();
 		store.liveOffer(invitation.id()).ifPresent(offer -> {
-			store.finish(offer.id(), Offer.Status.WITHDRAWN, by, null, now);
+			store.saveFinished(offer, offer.withdraw(by, now));
 			settle(invitation, offer, member -> texts.text(accounts.localeOf(member), "invite.offer.withdrawn"));
 		});
-		store.close(invitation.id(), Invitation.Status.CANCELLED, null, now);
+		store.saveClosed(invitation, invitation.cancel(now));
 		store.record(invitation.id(), "CANCELLED", null, by, detail, now);
 		log.info("Invitation {} cancelled ({})", invitation.id(), by == null ? detail : "by user " + by);
 	}
@@ -398,7 +398,7 @@ class InvitationEngine {
 			return Outcome.UNKNOWN;
 		}
 		Invitation invitation = locked.get();
-		if (invitation.status() != Invitation.Status.EXHAUSTED) {
+		if (!invitation.canReopen()) {
 			return Outcome.MOVED_ON;
 		}
 		if (store.offers(invitationId).stream().anyMatch(o -> o.partnerId() == partnerId)) {
@@ -408,7 +408,7 @@ class InvitationEngine {
 		if (whyNot != null) {
 			return "in_group".equals(whyNot) ? Outcome.IN_GROUP : Outcome.UNREACHABLE;
 		}
-		if (!store.reopen(invitation)) {
+		if (!store.saveReopened(invitation, invitation.reopen())) {
 			return Outcome.ALREADY_LOOKING;
 		}
 		Instant now = now();
@@ -453,7 +453,7 @@ class InvitationEngine {
 			offerTo(invitation, partner, now, first ? "PENDING" : "FORWARDED", null);
 			return;
 		}
-		store.close(invitation.id(), Invitation.Status.EXHAUSTED, null, now);
+		store.saveClosed(invitation, invitation.exhaust(now));
 		store.record(invitation.id(), "EXHAUSTED", null, null, null, now);
 		log.info("Invitation {} exhausted: nobody left to offer it to", invitation.id());
 		Invitation exhausted = store.byId(invitation.id()).orElseThrow();

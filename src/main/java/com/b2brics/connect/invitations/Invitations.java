@@ -19,8 +19,9 @@ import com.b2brics.connect.catalog.Specialization;
 
 /**
  * Invitations with their candidates, offers, offer messages, history and the half-written
- * requests (drafts). Transitions are conditional updates; callers hold the invitation's row
- * lock ({@link #lock}) while they decide.
+ * requests (drafts). {@link Invitation} and {@link Offer} decide their transitions; they are
+ * stored with updates conditional on the state they were read in, and callers hold the
+ * invitation's row lock ({@link #lock}) while they decide.
  */
 @Repository
 class Invitations {
@@ -114,29 +115,32 @@ class Invitations {
 		jdbc.sql("UPDATE invitations SET status_outbox_id = :outbox WHERE id = :id").param("outbox", outboxId).param("id", id).update();
 	}
 
-	/** Ends an open invitation; false if it was not open any more. */
-	boolean close(long id, Invitation.Status status, Long acceptedPartnerId, Instant now) {
+	/** Stores an ended invitation ({@link Invitation#accept}, {@link Invitation#exhaust}, {@link Invitation#cancel}); false if it moved on meanwhile. */
+	boolean saveClosed(Invitation was, Invitation closed) {
 		return jdbc.sql("""
-				UPDATE invitations SET status = :status, open_key = NULL, accepted_partner_id = :partner, closed_at = :now
-				WHERE id = :id AND status = 'OPEN'""")
-			.param("status", status.name())
-			.param("partner", acceptedPartnerId)
-			.param("now", utc(now))
-			.param("id", id)
+				UPDATE invitations SET status = :status, open_key = NULL, accepted_partner_id = :partner, closed_at = :closed
+				WHERE id = :id AND status = :was""")
+			.param("status", closed.status().name())
+			.param("partner", closed.acceptedPartnerId())
+			.param("closed", utc(closed.closedAt()))
+			.param("id", was.id())
+			.param("was", was.status().name())
 			.update() == 1;
 	}
 
 	/**
-	 * An exhausted invitation searches again (the manager adds a partner by hand); false if it is
-	 * not exhausted any more, or another search for the specialization is open in the group.
+	 * Stores {@link Invitation#reopen}; false if it moved on meanwhile, or another search for the
+	 * specialization is open in the group.
 	 */
-	boolean reopen(Invitation invitation) {
-		String key = openKey(invitation.chatId(), invitation.specialization());
+	boolean saveReopened(Invitation was, Invitation reopened) {
+		String key = openKey(was.chatId(), was.specialization());
 		return jdbc.sql("""
-				UPDATE invitations SET status = 'OPEN', open_key = :key, closed_at = NULL
-				WHERE id = :id AND status = 'EXHAUSTED' AND NOT EXISTS (SELECT 1 FROM invitations o WHERE o.open_key = :key)""")
+				UPDATE invitations SET status = :status, open_key = :key, closed_at = NULL
+				WHERE id = :id AND status = :was AND NOT EXISTS (SELECT 1 FROM invitations o WHERE o.open_key = :key)""")
+			.param("status", reopened.status().name())
 			.param("key", key)
-			.param("id", invitation.id())
+			.param("id", was.id())
+			.param("was", was.status().name())
 			.update() == 1;
 	}
 
@@ -235,17 +239,18 @@ class Invitations {
 		return jdbc.sql("SELECT * FROM invitation_offers WHERE live_for = :id").param("id", invitationId).query(Invitations::offer).optional();
 	}
 
-	/** Moves a LIVE offer on; false if it was not live any more. */
-	boolean finish(long offerId, Offer.Status status, Long by, String reason, Instant now) {
+	/** Stores a finished offer ({@link Offer#accept}, {@link Offer#decline}, {@link Offer#expire}, {@link Offer#withdraw}); false if it moved on meanwhile. */
+	boolean saveFinished(Offer was, Offer finished) {
 		return jdbc.sql("""
-				UPDATE invitation_offers SET status = :status, live_for = NULL, answered_at = :now, answered_by = :by,
+				UPDATE invitation_offers SET status = :status, live_for = NULL, answered_at = :answered, answered_by = :by,
 				       decline_reason = :reason
-				WHERE id = :id AND status = 'LIVE'""")
-			.param("status", status.name())
-			.param("now", utc(now))
-			.param("by", by)
-			.param("reason", reason)
-			.param("id", offerId)
+				WHERE id = :id AND status = :was""")
+			.param("status", finished.status().name())
+			.param("answered", utc(finished.answeredAt()))
+			.param("by", finished.answeredBy())
+			.param("reason", finished.declineReason())
+			.param("id", was.id())
+			.param("was", was.status().name())
 			.update() == 1;
 	}
 

@@ -330,10 +330,9 @@ class InviteConversation {
 		Locale locale = accounts.of(pressed.user());
 		Long offerId = id(pressed.payload());
 		Optional<Offer> offer = offerId == null ? Optional.empty() : store.offerById(offerId);
-		if (offer.isEmpty() || !offer.get().isLive() || !clock.instant().isBefore(offer.get().deadline())) {
-			// a late Decline is settled like a late Join: expired now if due, else "moved on"
-			InvitationEngine.Outcome outcome = offer.isPresent() && offer.get().isLive() ? engine.offerExpired(offerId)
-					: InvitationEngine.Outcome.MOVED_ON;
+		if (offer.isEmpty() || !offer.get().isLive() || offer.get().isPastDeadline(clock.instant())) {
+			// a late Decline is settled like a late Join: expired now if due, else "moved on" (the offer decides)
+			InvitationEngine.Outcome outcome = offer.isEmpty() ? InvitationEngine.Outcome.MOVED_ON : engine.offerExpired(offerId);
 			answerLate(pressed, locale, offerId, outcome == InvitationEngine.Outcome.DONE ? InvitationEngine.Outcome.EXPIRED : outcome);
 			return;
 		}
@@ -429,7 +428,7 @@ class InviteConversation {
 		else if (invitation.isEmpty()) {
 			refusal = "invite.late.unknown";
 		}
-		else if (invitation.get().status() != Invitation.Status.EXHAUSTED || dealIn(invitation.get().chatId()).isEmpty()) {
+		else if (!invitation.get().canReopen() || dealIn(invitation.get().chatId()).isEmpty()) {
 			refusal = "invite.hand.over";
 		}
 		if (refusal != null) {

@@ -111,7 +111,7 @@ class LeadClosing {
 		long chat = pressed.chat().id();
 		MessageRef question = MessageRef.telegram(pressed.messageId());
 		Lead lead = parse(pressed.payload()) == null ? null : leads.byIdIfPresent(parse(pressed.payload())).orElse(null);
-		if (lead == null || lead.status() != Lead.Status.OPEN || !leads.chatOf(lead.id()).filter(c -> c == chat).isPresent()) {
+		if (lead == null || !lead.canClose() || !leads.chatOf(lead.id()).filter(c -> c == chat).isPresent()) {
 			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "lead.close.already"), false);
 			outbox.editText(chat, question, texts.text(locale, "lead.close.already"), null, Priority.HIGH);
 			return;
@@ -152,7 +152,12 @@ class LeadClosing {
 	 */
 	boolean close(Lead lead, Long by, Reason reason) {
 		var chat = leads.chatOf(lead.id());
-		if (!leads.close(lead.id(), by, reason.name(), clock.instant())) {
+		try {
+			if (!leads.saveClosed(lead, lead.close(), by, reason.name(), clock.instant())) {
+				return false;
+			}
+		}
+		catch (Lead.IllegalTransition refused) {
 			return false;
 		}
 		Service service = catalog.service(lead.serviceId()).orElse(null);

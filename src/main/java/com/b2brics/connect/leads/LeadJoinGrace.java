@@ -103,9 +103,13 @@ class LeadJoinGrace {
 	/** The importer entered their lead's group: the lead is in use. */
 	@EventListener
 	void on(MemberJoined joined) {
-		if (!joined.user().isBot() && leads.importerJoined(joined.chat().id(), joined.user().id(), clock.instant())) {
-			log.info("Importer {} entered group {}", joined.user().id(), joined.chat().id());
+		if (joined.user().isBot()) {
+			return;
 		}
+		leads.openInChat(joined.chat().id())
+			.filter(lead -> lead.importerId() == joined.user().id() && lead.importerJoinedAt() == null)
+			.filter(lead -> leads.saveImporterEntered(lead, lead.importerEntered(clock.instant())))
+			.ifPresent(lead -> log.info("Importer {} entered group {}", joined.user().id(), joined.chat().id()));
 	}
 
 	/** An admin took a lead's group back. */
@@ -114,16 +118,14 @@ class LeadJoinGrace {
 		if (!GroupPool.Holder.LEAD.equals(taken.holder().kind())) {
 			return;
 		}
-		leads.byIdIfPresent(taken.holder().id()).filter(lead -> lead.status() == Lead.Status.OPEN)
-			.ifPresent(lead -> withdraw(lead, taken.chatId(), Reason.ADMIN));
+		leads.byIdIfPresent(taken.holder().id()).ifPresent(lead -> withdraw(lead, taken.chatId(), Reason.ADMIN));
 	}
 
 	/** The timer fired: withdraws the group if the importer has not entered it in time, in one transaction. */
 	Outcome fired(long leadId) {
 		return transactions.execute(status -> {
 			Optional<Lead> lead = leads.byIdIfPresent(leadId);
-			if (lead.isEmpty() || lead.get().status() != Lead.Status.OPEN || lead.get().importerJoinedAt() != null
-					|| lead.get().groupAt() == null) {
+			if (lead.isEmpty() || !lead.get().waitsForImporterToEnter()) {
 				return new Outcome(false, null);
 			}
 			Instant due = lead.get().groupAt().plus(properties.joinGrace());
@@ -137,7 +139,12 @@ class LeadJoinGrace {
 
 	/** The group goes back to the pool and the lead waits for its importer; false if it was not open in that group. */
 	private boolean withdraw(Lead lead, long chat, Reason reason) {
-		if (!leads.waitForImporter(lead.id(), chat)) {
+		try {
+			if (!leads.saveGroupGivenBack(lead, lead.giveGroupBack(), chat)) {
+				return false;
+			}
+		}
+		catch (Lead.IllegalTransition refused) {
 			return false;
 		}
 		Service service = catalog.service(lead.serviceId()).orElse(null);

@@ -122,7 +122,7 @@ class LeadStarts {
 		}
 		Optional<Lead> existing = leads.openFor(importer, service.get().id());
 		if (existing.isPresent()) {
-			if (existing.get().status() == Lead.Status.WAITING_FOR_IMPORTER) {
+			if (existing.get().waitsForImporterToComeBack()) {
 				comeBack(command, existing.get(), click.get(), locale, title, partner, serviceUrl);
 				return;
 			}
@@ -168,7 +168,7 @@ class LeadStarts {
 			tell(importer, texts.text(locale, "lead.start.taken", serviceUrl));
 			return;
 		}
-		if (!leads.requeue(lead.id(), clock.instant())) {
+		if (!leads.saveRequeued(lead, lead.requeue(), clock.instant())) {
 			return;
 		}
 		log.info("Lead {}: importer {} came back, queued again", lead.id(), importer);

@@ -53,15 +53,32 @@ class Leads {
 				importerId, clickId, Lead.Status.WAITING_FOR_GROUP, now, null, null));
 	}
 
-	void open(long leadId, long chatId, Instant now) {
-		jdbc.sql("""
-				UPDATE leads SET status = 'OPEN', chat_id = :chat, last_activity_at = :now, group_at = :now,
+	/**
+	 * The waiting lead gets the group ({@link Lead#open}); false, changing nothing, if it is not
+	 * waiting for one (any more).
+	 */
+	boolean open(long leadId, long chatId, Instant now) {
+		Lead lead = byId(leadId);
+		try {
+			return saveOpened(lead, lead.open(now), chatId);
+		}
+		catch (Lead.IllegalTransition refused) {
+			return false;
+		}
+	}
+
+	/** Stores {@link Lead#open} with the group, the inactivity countdown starting afresh. */
+	boolean saveOpened(Lead was, Lead opened, long chatId) {
+		return jdbc.sql("""
+				UPDATE leads SET status = :status, chat_id = :chat, last_activity_at = :at, group_at = :at,
 				                 importer_joined_at = NULL, inactivity_warned_at = NULL
-				WHERE id = :id AND status = 'WAITING_FOR_GROUP'""")
+				WHERE id = :id AND status = :was""")
+			.param("status", opened.status().name())
 			.param("chat", chatId)
-			.param("now", Clicks.utc(now))
-			.param("id", leadId)
-			.update();
+			.param("at", Clicks.utc(opened.groupAt()))
+			.param("id", was.id())
+			.param("was", was.status().name())
+			.update() == 1;
 	}
 
 	/** The open lead served in this group. */
@@ -82,15 +99,17 @@ class Leads {
 			.update();
 	}
 
-	/** Closes an open lead (the importer may then start a new one for the service); false if it was not open. */
-	boolean close(long leadId, Long by, String reason, Instant now) {
+	/** Stores {@link Lead#close} (the importer may then start a new one for the service); false if it moved on meanwhile. */
+	boolean saveClosed(Lead was, Lead closed, Long by, String reason, Instant now) {
 		return jdbc.sql("""
-				UPDATE leads SET status = 'CLOSED', open_key = NULL, closed_at = :now, closed_by = :by, close_reason = :reason
-				WHERE id = :id AND status = 'OPEN'""")
+				UPDATE leads SET status = :status, open_key = NULL, closed_at = :now, closed_by = :by, close_reason = :reason
+				WHERE id = :id AND status = :was""")
+			.param("status", closed.status().name())
 			.param("now", Clicks.utc(now))
 			.param("by", by)
 			.param("reason", reason)
-			.param("id", leadId)
+			.param("id", was.id())
+			.param("was", was.status().name())
 			.update() == 1;
 	}
 
@@ -127,45 +146,50 @@ class Leads {
 		return jdbc.sql("SELECT * FROM leads WHERE id = :id").param("id", leadId).query((rs, n) -> map(rs)).optional();
 	}
 
-	/** The importer entered their lead's group: from now on the lead is in use (no grace timer, not counted by the cap). */
-	boolean importerJoined(long chatId, long userId, Instant now) {
+	/** Stores {@link Lead#importerEntered}; false for every caller but the first. */
+	boolean saveImporterEntered(Lead was, Lead entered) {
 		return jdbc.sql("""
-				UPDATE leads SET importer_joined_at = :now
-				WHERE chat_id = :chat AND importer_id = :user AND status = 'OPEN' AND importer_joined_at IS NULL""")
-			.param("now", Clicks.utc(now))
-			.param("chat", chatId)
-			.param("user", userId)
+				UPDATE leads SET importer_joined_at = :at
+				WHERE id = :id AND status = :was AND importer_joined_at IS NULL""")
+			.param("at", Clicks.utc(entered.importerJoinedAt()))
+			.param("id", was.id())
+			.param("was", was.status().name())
 			.update() == 1;
 	}
 
-	/** Leads of the person that wait for a group or hold one they have not entered. */
+	/** Leads of the person that wait for a group or hold one they have not entered ({@link Lead#unused}). */
 	int unusedOf(long importerId) {
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM leads
-				WHERE importer_id = :importer AND status IN ('WAITING_FOR_GROUP', 'OPEN') AND importer_joined_at IS NULL""")
+		// open_key is set until the lead is closed
+		return (int) jdbc.sql("SELECT * FROM leads WHERE importer_id = :importer AND open_key IS NOT NULL")
 			.param("importer", importerId)
-			.query(Integer.class)
-			.single();
+			.query((rs, n) -> map(rs))
+			.stream()
+			.filter(Lead::unused)
+			.count();
 	}
 
 	/**
-	 * The open lead gives its group back and waits for its importer (nothing else changes: the
-	 * same lead, click and referral); false if it was not open in that group any more.
+	 * Stores {@link Lead#giveGroupBack} (nothing else changes: the same lead, click and referral);
+	 * false if it was not in that group, in the state it was read in, any more.
 	 */
-	boolean waitForImporter(long leadId, long chatId) {
+	boolean saveGroupGivenBack(Lead was, Lead waiting, long chatId) {
 		return jdbc.sql("""
-				UPDATE leads SET status = 'WAITING_FOR_IMPORTER', chat_id = NULL, group_at = NULL, importer_joined_at = NULL
-				WHERE id = :id AND chat_id = :chat AND status = 'OPEN'""")
-			.param("id", leadId)
+				UPDATE leads SET status = :status, chat_id = NULL, group_at = NULL, importer_joined_at = NULL
+				WHERE id = :id AND chat_id = :chat AND status = :was""")
+			.param("status", waiting.status().name())
+			.param("id", was.id())
 			.param("chat", chatId)
+			.param("was", was.status().name())
 			.update() == 1;
 	}
 
-	/** The importer came back: the lead queues for a group again, at the end of the queue. */
-	boolean requeue(long leadId, Instant now) {
-		return jdbc.sql("UPDATE leads SET status = 'WAITING_FOR_GROUP', queued_at = :now WHERE id = :id AND status = 'WAITING_FOR_IMPORTER'")
+	/** Stores {@link Lead#requeue}: at the end of the queue; false if it moved on meanwhile. */
+	boolean saveRequeued(Lead was, Lead queued, Instant now) {
+		return jdbc.sql("UPDATE leads SET status = :status, queued_at = :now WHERE id = :id AND status = :was")
+			.param("status", queued.status().name())
 			.param("now", Clicks.utc(now))
-			.param("id", leadId)
+			.param("id", was.id())
+			.param("was", was.status().name())
 			.update() == 1;
 	}
 

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,17 +27,99 @@ class ClockStore {
 	}
 
 	/**
+	 * A response clock. It runs until the partner's team answers (MET or LATE) or the deal stops
+	 * waiting for an answer (CANCELLED), and may be paused while it runs ({@link Status#next()}).
+	 * Each change is a method that refuses a clock in the wrong state ({@link IllegalTransition});
+	 * the store keeps it only if the clock still runs, so of two instances one wins.
+	 *
 	 * @param worked working time counted before {@code countingSince} (pauses excluded)
 	 * @param countingSince since when the clock counts again (the start, or the end of the last pause)
 	 * @param pausedUntil the time the partner named with /eta, if any
 	 * @param partnerHours the partner's own hours when the clock started; null: the storefront's calendar
+	 * @param breachedAt when the managers were told it ran past its due instant; null if not (yet)
 	 */
 	record Clock(long id, long leadId, Kind kind, Duration allowed, Instant startedAt, Instant dueAt, Duration worked,
-			Instant countingSince, Instant pausedUntil, PartnerHours partnerHours) {
+			Instant countingSince, Instant pausedUntil, PartnerHours partnerHours, Status status, Instant breachedAt) {
+
+		/** RUNNING, or how it stopped (stored as the outcome). */
+		enum Status {
+			RUNNING, MET, LATE, CANCELLED;
+
+			/** The states a clock in this one may move to: the whole transition table of a clock. */
+			Set<Status> next() {
+				return this == RUNNING ? EnumSet.of(MET, LATE, CANCELLED) : EnumSet.noneOf(Status.class);
+			}
+
+			boolean canMoveTo(Status target) {
+				return next().contains(target);
+			}
+		}
+
+		/** How a clock stopped: the outcome, the working time it counted, by whom and when. */
+		record Stop(Status outcome, Duration working, Long by, Instant at) {
+		}
 
 		/** Working time counted up to the instant, pauses excluded. */
 		Duration workedUntil(Instant now, WorkingCalendar calendar) {
 			return worked.plus(calendar.workingTimeBetween(countingSince, now));
+		}
+
+		/** A member of the partner's team answered: MET within the allowed working time, else LATE. */
+		Stop answer(long by, Instant now, WorkingCalendar calendar) {
+			Duration working = workedUntil(now, calendar);
+			return stop(working.compareTo(allowed) <= 0 ? Status.MET : Status.LATE, working, by, now);
+		}
+
+		/** Nobody waits for an answer any more (the lead closed, or its group went back to the pool). */
+		Stop cancel(Instant now, WorkingCalendar calendar) {
+			return stop(Status.CANCELLED, workedUntil(now, calendar), null, now);
+		}
+
+		/**
+		 * Paused until the named time: what was counted so far is kept, counting resumes then, and the
+		 * due instant moves by as much (unless the allowed time is used up already).
+		 */
+		Clock pause(Instant until, Instant now, WorkingCalendar calendar) {
+			if (status != Status.RUNNING) {
+				throw new IllegalTransition("clock " + id + " cannot pause while " + status);
+			}
+			if (!until.isAfter(now)) {
+				throw new IllegalTransition("clock " + id + " cannot pause until " + until + ", which is not after " + now);
+			}
+			Duration counted = workedUntil(now, calendar);
+			Duration left = allowed.minus(counted);
+			Instant due = left.isNegative() || left.isZero() ? dueAt : calendar.plusWorkingTime(until, left);
+			return new Clock(id, leadId, kind, allowed, startedAt, due, counted, until, until, partnerHours, status, breachedAt);
+		}
+
+		/** It still runs past its due instant and nobody was told yet. */
+		boolean isOverdue(Instant now) {
+			return status == Status.RUNNING && breachedAt == null && !now.isBefore(dueAt);
+		}
+
+		/** Breached: it ran past its due instant without an answer (told once; it keeps running until the answer). */
+		Clock breach(Instant now) {
+			if (!isOverdue(now)) {
+				throw new IllegalTransition("clock " + id + " (" + status + ", due " + dueAt + ", breached " + breachedAt
+						+ ") cannot be breached at " + now);
+			}
+			return new Clock(id, leadId, kind, allowed, startedAt, dueAt, worked, countingSince, pausedUntil, partnerHours,
+					status, now);
+		}
+
+		private Stop stop(Status outcome, Duration working, Long by, Instant now) {
+			if (!status.canMoveTo(outcome)) {
+				throw new IllegalTransition("clock " + id + " cannot stop as " + outcome + " while " + status);
+			}
+			return new Stop(outcome, working, by, now);
+		}
+	}
+
+	/** A change the state of a {@link Clock} does not allow; nothing was changed. */
+	static final class IllegalTransition extends IllegalStateException {
+
+		IllegalTransition(String message) {
+			super(message);
 		}
 	}
 
@@ -123,17 +207,17 @@ class ClockStore {
 			.optional();
 	}
 
-	/** Stops the clock if it still runs; true for the one caller that stopped it. */
-	boolean stop(long clockId, Long by, String outcome, Duration working, Instant now) {
+	/** Stores {@link Clock#answer} or {@link Clock#cancel} if the clock still runs; true for the one caller that stopped it. */
+	boolean saveStopped(Clock was, Clock.Stop stop) {
 		return jdbc.sql("""
 				UPDATE sla_clocks SET running_key = NULL, stopped_at = :now, stopped_by = :by, outcome = :outcome,
 				       working_ms = :working
 				WHERE id = :id AND running_key IS NOT NULL""")
-			.param("now", utc(now))
-			.param("by", by)
-			.param("outcome", outcome)
-			.param("working", working.toMillis())
-			.param("id", clockId)
+			.param("now", utc(stop.at()))
+			.param("by", stop.by())
+			.param("outcome", stop.outcome().name())
+			.param("working", stop.working().toMillis())
+			.param("id", was.id())
 			.update() == 1;
 	}
 
@@ -172,10 +256,11 @@ class ClockStore {
 			.list();
 	}
 
-	boolean markBreached(long clockId, Instant now) {
-		return jdbc.sql("UPDATE sla_clocks SET breached_at = :now WHERE id = :id AND breached_at IS NULL")
-			.param("now", utc(now))
-			.param("id", clockId)
+	/** Stores {@link Clock#breach} if the clock still runs unbreached; true for the one caller that breached it. */
+	boolean saveBreached(Clock was, Clock breached) {
+		return jdbc.sql("UPDATE sla_clocks SET breached_at = :at WHERE id = :id AND running_key IS NOT NULL AND breached_at IS NULL")
+			.param("at", utc(breached.breachedAt()))
+			.param("id", was.id())
 			.update() == 1;
 	}
 
@@ -221,26 +306,27 @@ class ClockStore {
 		Instant started = rs.getObject("started_at", OffsetDateTime.class).toInstant();
 		OffsetDateTime since = rs.getObject("counting_since", OffsetDateTime.class);
 		OffsetDateTime paused = rs.getObject("paused_until", OffsetDateTime.class);
+		OffsetDateTime breached = rs.getObject("breached_at", OffsetDateTime.class);
 		return new Clock(rs.getLong("id"), rs.getLong("lead_id"), Kind.valueOf(rs.getString("kind")),
 				Duration.ofMillis(rs.getLong("allowed_ms")), started, rs.getObject("due_at", OffsetDateTime.class).toInstant(),
 				Duration.ofMillis(rs.getLong("worked_ms")), since == null ? started : since.toInstant(),
 				paused == null ? null : paused.toInstant(), rs.getString("calendar_zone") == null ? null
-						: PartnerHours.fromStored(rs.getString("calendar_zone"), rs.getString("calendar_hours")));
+						: PartnerHours.fromStored(rs.getString("calendar_zone"), rs.getString("calendar_hours")),
+				rs.getObject("running_key") != null ? Clock.Status.RUNNING
+						: rs.getString("outcome") == null ? Clock.Status.CANCELLED : Clock.Status.valueOf(rs.getString("outcome")),
+				breached == null ? null : breached.toInstant());
 	}
 
-	/**
-	 * Pauses a running clock until the named time: what was counted so far is kept, counting resumes
-	 * then, and the due instant moves accordingly; true if the clock still ran.
-	 */
-	boolean pause(long clockId, Duration workedSoFar, Instant until, Instant newDue, Instant now) {
+	/** Stores {@link Clock#pause} if the clock still runs; true if it did. */
+	boolean savePaused(Clock was, Clock paused) {
 		return jdbc.sql("""
 				UPDATE sla_clocks SET worked_ms = :worked, counting_since = :until, paused_until = :until, due_at = :due,
 				       eta_reminded_at = NULL
 				WHERE id = :id AND running_key IS NOT NULL""")
-			.param("worked", workedSoFar.toMillis())
-			.param("until", utc(until))
-			.param("due", utc(newDue))
-			.param("id", clockId)
+			.param("worked", paused.worked().toMillis())
+			.param("until", utc(paused.pausedUntil()))
+			.param("due", utc(paused.dueAt()))
+			.param("id", was.id())
 			.update() == 1;
 	}
 

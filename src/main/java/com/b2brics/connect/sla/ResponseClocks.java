@@ -137,10 +137,9 @@ class ResponseClocks implements DisposableBean {
 
 	private void stopDeal(long leadId, String why) {
 		store.running(leadId).ifPresent(running -> {
-			Instant now = clock.instant();
-			Duration working = running.workedUntil(now, calendar(leadId, running));
-			if (store.stop(running.id(), null, "CANCELLED", working, now)) {
-				store.event(running.id(), "CANCELLED", now, null, why);
+			ClockStore.Clock.Stop stop = running.cancel(clock.instant(), calendar(leadId, running));
+			if (store.saveStopped(running, stop)) {
+				store.event(running.id(), "CANCELLED", stop.at(), null, why);
 			}
 		});
 		store.closeDeal(leadId);
@@ -183,12 +182,9 @@ class ResponseClocks implements DisposableBean {
 
 	private void answered(ClockStore.Deal deal, long partnerMember) {
 		store.running(deal.leadId()).ifPresent(running -> {
-			Instant now = clock.instant();
-			Duration working = running.countingSince().isAfter(now) ? running.worked()
-					: running.workedUntil(now, calendar(deal, running));
-			String outcome = working.compareTo(running.allowed()) <= 0 ? "MET" : "LATE";
-			if (store.stop(running.id(), partnerMember, outcome, working, now)) {
-				store.event(running.id(), "STOPPED", now, partnerMember, outcome + " after " + working);
+			ClockStore.Clock.Stop stop = running.answer(partnerMember, clock.instant(), calendar(deal, running));
+			if (store.saveStopped(running, stop)) {
+				store.event(running.id(), "STOPPED", stop.at(), partnerMember, stop.outcome() + " after " + stop.working());
 			}
 		});
 	}
@@ -231,9 +227,11 @@ class ResponseClocks implements DisposableBean {
 			store.deal(promised.leadId()).ifPresent(deal -> remindOfEta(deal, promised));
 			return true;
 		})) ? 1 : 0);
-		handled += inParallel(store.newlyBreached(now), breached -> Boolean.TRUE.equals(transactions.execute(status -> {
+		handled += inParallel(store.newlyBreached(now), due -> Boolean.TRUE.equals(transactions.execute(status -> {
 			Instant at = clock.instant();
-			if (!store.markBreached(breached.id(), at)) {
+			// read again: an answer or an /eta since the query stops the clock or moves its due instant
+			ClockStore.Clock breached = store.clock(due.id());
+			if (!breached.isOverdue(at) || !store.saveBreached(breached, breached.breach(at))) {
 				return false;
 			}
 			store.event(breached.id(), "BREACHED", at, null, breached.kind() + " " + breached.allowed());
@@ -333,12 +331,10 @@ class ResponseClocks implements DisposableBean {
 		outbox.send(OutgoingMessage.to(chat, groupTexts.forGroup(chat,
 				reader -> texts.text(reader, "sla.eta.promise", who, when(reader, eta.get(), calendar)))).priority(Priority.HIGH));
 		store.running(deal.get().leadId()).ifPresent(running -> {
-			Duration worked = running.countingSince().isAfter(now) ? running.worked() : running.workedUntil(now, calendar);
-			Duration left = running.allowed().minus(worked);
-			Instant due = left.isNegative() || left.isZero() ? running.dueAt() : calendar.plusWorkingTime(eta.get(), left);
-			if (store.pause(running.id(), worked, eta.get(), due, now)) {
+			ClockStore.Clock paused = running.pause(eta.get(), now, calendar);
+			if (store.savePaused(running, paused)) {
 				for (int percent : store.unsentReminders(running.id())) {
-					Duration point = running.allowed().multipliedBy(percent).dividedBy(100).minus(worked);
+					Duration point = running.allowed().multipliedBy(percent).dividedBy(100).minus(paused.worked());
 					store.moveReminder(running.id(), percent, calendar.nextWorkingInstant(
 							calendar.plusWorkingTime(eta.get(), point.isNegative() ? Duration.ZERO : point)));
 				}

@@ -4,5 +4,6 @@
  * figures of /stats. Depends on invitations for their figures and gives them the measured lead
  * responses, never the reverse.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "SLA")
+@org.springframework.modulith.ApplicationModule(displayName = "SLA",
+		allowedDependencies = { "catalog", "accounts", "telegram", "leads", "invitations", "partners", "core" })
 package com.b2brics.connect.sla;
