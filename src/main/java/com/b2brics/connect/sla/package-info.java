@@ -5,5 +5,5 @@
  * responses, never the reverse.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLA",
-		allowedDependencies = { "catalog", "accounts", "telegram", "leads", "invitations", "partners", "core" })
+		allowedDependencies = { "catalog", "accounts", "telegram", "groups", "leads", "invitations", "partners", "core" })
 package com.b2brics.connect.sla;
