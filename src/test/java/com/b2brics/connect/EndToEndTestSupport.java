@@ -33,12 +33,12 @@ public class EndToEndTestSupport {
 	}
 
 	@Bean
-	com.b2brics.connect.groups.GroupQueueEndToEndTests.TestHolders testRooms() {
-		return new com.b2brics.connect.groups.GroupQueueEndToEndTests.TestHolders("QUEUE_ROOM");
+	com.b2brics.connect.groups.QueueTestHolders testRooms() {
+		return new com.b2brics.connect.groups.QueueTestHolders("QUEUE_ROOM");
 	}
 
 	@Bean
-	com.b2brics.connect.groups.GroupQueueEndToEndTests.TestHolders testDesks() {
-		return new com.b2brics.connect.groups.GroupQueueEndToEndTests.TestHolders("QUEUE_DESK");
+	com.b2brics.connect.groups.QueueTestHolders testDesks() {
+		return new com.b2brics.connect.groups.QueueTestHolders("QUEUE_DESK");
 	}
 }

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.event.EventListener;
 
 import com.b2brics.connect.EndToEndTest;
 import com.b2brics.connect.sandbox.client.SeenMessage;
@@ -27,9 +30,9 @@ class GroupQueueEndToEndTests extends EndToEndTest {
 	static final String DESK = "QUEUE_DESK";
 
 	@Autowired
-	List<TestHolders> holders;
+	List<QueueTestHolders> holders;
 
-	private TestHolders holder(String kind) {
+	private QueueTestHolders holder(String kind) {
 		return holders.stream().filter(h -> h.kind().equals(kind)).findFirst().orElseThrow();
 	}
 
@@ -102,6 +105,44 @@ class GroupQueueEndToEndTests extends EndToEndTest {
 	}
 
 	@Test
+	void holdersAskingAtTheSameMomentNeverShareAGroupAndNoneWaitsBesideAFreeOne() throws Exception {
+		serveEveryWaitingRequest();
+		emptyThePool();
+		long one = addPoolGroup("Race room 1");
+		long two = addPoolGroup("Race room 2");
+		long id = System.nanoTime();
+		List<GroupPool.Holder> asking = List.of(new GroupPool.Holder(ROOM, id), new GroupPool.Holder(DESK, id),
+				new GroupPool.Holder(ROOM, id + 1));
+		ExecutorService threads = Executors.newFixedThreadPool(asking.size());
+		List<Optional<Long>> got;
+		try {
+			CyclicBarrier together = new CyclicBarrier(asking.size());
+			List<Future<Optional<Long>>> answers = new ArrayList<>();
+			for (GroupPool.Holder holder : asking) {
+				answers.add(threads.submit(() -> {
+					together.await(10, TimeUnit.SECONDS);
+					return pool.request(holder);
+				}));
+			}
+			got = new ArrayList<>();
+			for (Future<Optional<Long>> answer : answers) {
+				got.add(answer.get(30, TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(got.stream().flatMap(Optional::stream).toList()).containsExactlyInAnyOrder(one, two);
+		assertThat(pool.freeGroups()).isZero();
+		assertThat(waitingRequests()).isEqualTo(1);
+
+		GroupPool.Holder waiting = asking.get(got.indexOf(Optional.<Long>empty()));
+		pool.cancel(waiting);
+		pool.release(one);
+		pool.release(two);
+	}
+
+	@Test
 	void aHolderThatNoLongerWaitsIsNotServed() {
 		serveEveryWaitingRequest();
 		emptyThePool();
@@ -112,41 +153,5 @@ class GroupQueueEndToEndTests extends EndToEndTest {
 		long group = addPoolGroup("Room nobody waits for");
 		assertThat(pool.status(group)).contains("FREE");
 		assertThat(pool.groupOf(DESK, gone.id())).isEmpty();
-	}
-
-	/**
-	 * Two kinds of holder for these tests, in the shared context (com.b2brics.connect.EndToEndTestSupport):
-	 * a bare setup, and the events they got.
-	 */
-	public static class TestHolders implements WorkingGroupHolder {
-
-		private final String kind;
-		final List<WorkingGroupAssigned> assigned = new CopyOnWriteArrayList<>();
-
-		public TestHolders(String kind) {
-			this.kind = kind;
-		}
-
-		@Override
-		public String kind() {
-			return kind;
-		}
-
-		@Override
-		public Optional<GroupSetup> setUp(long holderId) {
-			return Optional.of(new GroupSetup("Queue test " + holderId, "", null, List.of()));
-		}
-
-		@Override
-		public String waitingLine(long holderId, Locale locale) {
-			return kind.toLowerCase(Locale.ROOT).replace('_', ' ') + " " + holderId;
-		}
-
-		@EventListener
-		void on(WorkingGroupAssigned event) {
-			if (event.isFor(kind)) {
-				assigned.add(event);
-			}
-		}
 	}
 }
