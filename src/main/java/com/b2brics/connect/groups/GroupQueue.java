@@ -84,10 +84,11 @@ class GroupQueue {
 			return held;
 		}
 		requests.takeTurn();
-		requests.add(holder, clock.instant());
+		boolean queued = requests.add(holder, clock.instant());
 		serve();
 		Optional<Long> served = groups.heldBy(holder.kind(), holder.id());
-		if (served.isEmpty() && requests.waits(holder)) {
+		// asking again while waiting keeps the place and tells the admins nothing new
+		if (queued && served.isEmpty() && requests.waits(holder)) {
 			log.warn("No free working group: {} {} waits ({} waiting)", holder.kind(), holder.id(), requests.count());
 			alertShortage();
 		}
