@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Primary;
 import com.b2brics.connect.core.MutableClock;
 import com.b2brics.connect.telegram.BotCommandSpec;
 
-/** What the end-to-end tests add to the app: a clock they move, and a handler that fails on purpose. */
+/** What the end-to-end tests add to the app: a clock they move, a handler that fails on purpose, two kinds of pool holder. */
 @TestConfiguration(proxyBeanMethods = false)
 public class EndToEndTestSupport {
 
@@ -30,5 +30,15 @@ public class EndToEndTestSupport {
 	@Bean
 	BotCommandSpec failCommand() {
 		return new BotCommandSpec("fail", "bot.command.help", BotCommandSpec.Scope.PRIVATE, 99);
+	}
+
+	@Bean
+	com.b2brics.connect.groups.QueueTestHolders testRooms() {
+		return new com.b2brics.connect.groups.QueueTestHolders("QUEUE_ROOM");
+	}
+
+	@Bean
+	com.b2brics.connect.groups.QueueTestHolders testDesks() {
+		return new com.b2brics.connect.groups.QueueTestHolders("QUEUE_DESK");
 	}
 }

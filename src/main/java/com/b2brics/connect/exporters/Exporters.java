@@ -100,13 +100,6 @@ class Exporters {
 			.update() == 1;
 	}
 
-	/** Registered exporters still without their personal group, longest waiting first. */
-	List<Exporter> waitingForGroup() {
-		return jdbc.sql("SELECT * FROM exporters WHERE state = 'REGISTERED' AND group_chat_id IS NULL ORDER BY registered_at, id")
-			.query(ROW)
-			.list();
-	}
-
 	void groupOpened(long exporterId, long chatId, Instant now) {
 		jdbc.sql("UPDATE exporters SET group_chat_id = :chat, group_opened_at = :now WHERE id = :id")
 			.param("chat", chatId)

@@ -1,27 +1,26 @@
 package com.b2brics.connect.exporters;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import com.b2brics.connect.accounts.Accounts;
-import com.b2brics.connect.accounts.PlatformAdmins;
-import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.core.Texts;
-import com.b2brics.connect.groups.GroupInvites;
+import com.b2brics.connect.accounts.Accounts;
+import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.groups.GroupPool;
-import com.b2brics.connect.groups.GroupRegistered;
-import com.b2brics.connect.groups.GroupReleased;
+import com.b2brics.connect.groups.GroupSetup;
 import com.b2brics.connect.groups.Role;
-import com.b2brics.connect.telegram.ChatMigrated;
+import com.b2brics.connect.groups.WorkingGroupAssigned;
+import com.b2brics.connect.groups.WorkingGroupHolder;
+import com.b2brics.connect.groups.WorkingGroupMigrated;
 import com.b2brics.connect.telegram.Html;
-import com.b2brics.connect.telegram.InlineButton;
-import com.b2brics.connect.telegram.Keyboard;
-import com.b2brics.connect.telegram.MessageRef;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
@@ -29,11 +28,11 @@ import com.b2brics.connect.telegram.Priority;
 /**
  * Gives a registered exporter their personal group with their manager, the way a lead gets its
  * deal group: a pool group held by the exporter, named after the company, its context pinned,
- * and personal links for the exporter and the manager. With the pool empty the exporter waits
- * (admins are alerted) and is served, longest waiting first, when a group is added or released.
+ * and personal links for the exporter and the manager. With the pool empty the exporter is told
+ * and waits their turn in the pool's queue.
  */
 @Component
-class PersonalGroups {
+class PersonalGroups implements WorkingGroupHolder {
 
 	private static final Logger log = LoggerFactory.getLogger(PersonalGroups.class);
 
@@ -42,25 +41,26 @@ class PersonalGroups {
 
 	private final Exporters exporters;
 	private final GroupPool pool;
-	private final GroupInvites invites;
 	private final Catalog catalog;
 	private final Accounts accounts;
-	private final PlatformAdmins admins;
 	private final Outbox outbox;
 	private final Texts texts;
 	private final Clock clock;
 
-	PersonalGroups(Exporters exporters, GroupPool pool, GroupInvites invites, Catalog catalog, Accounts accounts,
-			PlatformAdmins admins, Outbox outbox, Texts texts, Clock clock) {
+	PersonalGroups(Exporters exporters, GroupPool pool, Catalog catalog, Accounts accounts, Outbox outbox,
+			Texts texts, Clock clock) {
 		this.exporters = exporters;
 		this.pool = pool;
-		this.invites = invites;
 		this.catalog = catalog;
 		this.accounts = accounts;
-		this.admins = admins;
 		this.outbox = outbox;
 		this.texts = texts;
 		this.clock = clock;
+	}
+
+	@Override
+	public String kind() {
+		return HOLDER_KIND;
 	}
 
 	/**
@@ -69,7 +69,7 @@ class PersonalGroups {
 	 */
 	@EventListener
 	void on(ExporterRegistered registered) {
-		java.util.Optional<Exporter> found = exporters.byId(registered.exporterId());
+		Optional<Exporter> found = exporters.byId(registered.exporterId());
 		if (found.isEmpty() || found.get().groupChatId() != null
 				|| found.get().telegramUserId() != registered.telegramUserId()) {
 			log.warn("ExporterRegistered for exporter {} (user {}) that is unknown here or has its group: ignored",
@@ -77,77 +77,60 @@ class PersonalGroups {
 			return;
 		}
 		Exporter exporter = found.get();
-		var chat = pool.takeFor(HOLDER_KIND, exporter.id());
-		if (chat.isPresent()) {
-			open(exporter, chat.get());
-			return;
-		}
-		log.warn("Pool of working groups is empty: exporter {} waits for their personal group", exporter.id());
-		Locale locale = accounts.localeOf(exporter.telegramUserId());
-		outbox.send(OutgoingMessage.to(exporter.telegramUserId(), texts.text(locale, "exporters.group.waiting")).priority(Priority.HIGH));
-		for (Long admin : admins.ids()) {
-			outbox.send(OutgoingMessage.to(admin, texts.text(accounts.localeOf(admin), "exporters.pool.empty",
-					Html.escape(exporter.company()))).priority(Priority.HIGH));
+		if (pool.request(new GroupPool.Holder(HOLDER_KIND, exporter.id())).isEmpty()) {
+			log.warn("Pool of working groups is empty: exporter {} waits for their personal group", exporter.id());
+			Locale locale = accounts.localeOf(exporter.telegramUserId());
+			outbox.send(OutgoingMessage.to(exporter.telegramUserId(), texts.text(locale, "exporters.group.waiting"))
+				.priority(Priority.HIGH));
 		}
 	}
 
-	@EventListener
-	void on(GroupRegistered registered) {
-		serveWaiting();
+	@Override
+	public Optional<GroupSetup> setUp(long exporterId) {
+		return exporters.byId(exporterId).filter(e -> e.registered() && e.groupChatId() == null).map(this::setUp);
 	}
 
-	@EventListener
-	void on(GroupReleased released) {
-		serveWaiting();
-	}
-
-	@EventListener
-	void on(ChatMigrated migrated) {
-		exporters.migrateChat(migrated.chat().id(), migrated.newChatId());
-	}
-
-	private void serveWaiting() {
-		for (Exporter exporter : exporters.waitingForGroup()) {
-			var chat = pool.takeFor(HOLDER_KIND, exporter.id());
-			if (chat.isEmpty()) {
-				return;
-			}
-			open(exporter, chat.get());
-		}
-	}
-
-	private void open(Exporter exporter, long chat) {
-		exporters.groupOpened(exporter.id(), chat, clock.instant());
+	private GroupSetup setUp(Exporter exporter) {
 		long user = exporter.telegramUserId();
 		Locale locale = accounts.localeOf(user);
 		String company = exporter.company();
-		String storefront = catalog.storefront(exporter.storefrontSlug()).map(s -> s.name(locale))
-			.orElse(exporter.storefrontSlug());
 		String shortCompany = company.length() > 100 ? company.substring(0, 100) + "…" : company;
+		String title = texts.text(locale, "pool.title.exporter", shortCompany);
 
-		outbox.setChatTitle(chat, shortCompany + " · B2BRICS");
-		outbox.setChatDescription(chat, "B2BRICS /" + exporter.storefrontSlug() + " · " + shortCompany);
-		long context = outbox.send(OutgoingMessage.to(chat, texts.text(locale, "exporters.group.context", Html.escape(company),
-				Html.escape(storefront))));
-		outbox.pin(chat, MessageRef.queued(context));
-
-		String exporterLink = invites.linkFor(chat, user, Role.EXPORTER);
-		outbox.send(OutgoingMessage.to(user, texts.text(locale, "exporters.group.ready", Html.escape(shortCompany + " · B2BRICS")))
-			.with(Keyboard.column(InlineButton.url(texts.text(locale, "exporters.group.open"), exporterLink)))
-			.priority(Priority.HIGH));
-
+		List<GroupSetup.PersonalLink> links = new ArrayList<>();
+		links.add(new GroupSetup.PersonalLink(user, Role.EXPORTER, texts.text(locale, "exporters.group.ready", Html.escape(title)),
+				texts.text(locale, "exporters.group.open")));
 		if (exporter.managerId() != null) {
 			long manager = exporter.managerId();
 			Locale managerLocale = accounts.localeOf(manager);
-			String managerLink = invites.linkFor(chat, manager, Role.MANAGER);
-			String managerStorefront = catalog.storefront(exporter.storefrontSlug()).map(s -> s.name(managerLocale))
-				.orElse(exporter.storefrontSlug());
-			outbox.send(OutgoingMessage.to(manager, texts.text(managerLocale, "exporters.manager.new", Html.escape(company),
-					Html.escape(managerStorefront), Html.escape(accounts.nameOf(user)), Html.escape(String.valueOf(exporter.phone()))))
-				.with(Keyboard.column(InlineButton.url(texts.text(managerLocale, "exporters.manager.join"), managerLink)))
-				.priority(Priority.HIGH));
+			links.add(new GroupSetup.PersonalLink(manager, Role.MANAGER, texts.text(managerLocale, "exporters.manager.new",
+					Html.escape(company), Html.escape(storefront(exporter, managerLocale)), Html.escape(accounts.nameOf(user)),
+					Html.escape(String.valueOf(exporter.phone()))), texts.text(managerLocale, "exporters.manager.join")));
 		}
-		log.info("Exporter {} got personal group {} with manager {}", exporter.id(), chat, exporter.managerId());
+		return new GroupSetup(title, texts.text(locale, "pool.description.exporter", exporter.storefrontSlug(), shortCompany),
+				texts.text(locale, "exporters.group.context", Html.escape(company), Html.escape(storefront(exporter, locale))), links);
+	}
+
+	private String storefront(Exporter exporter, Locale locale) {
+		return catalog.storefront(exporter.storefrontSlug()).map(s -> s.name(locale)).orElse(exporter.storefrontSlug());
+	}
+
+	@Override
+	public String waitingLine(long exporterId, Locale locale) {
+		return texts.text(locale, "pool.waiting.exporter",
+				Html.escape(exporters.byId(exporterId).map(Exporter::company).orElse("#" + exporterId)));
+	}
+
+	@EventListener
+	void on(WorkingGroupAssigned assigned) {
+		if (assigned.isFor(HOLDER_KIND)) {
+			exporters.groupOpened(assigned.holderId(), assigned.chatId(), clock.instant());
+		}
+	}
+
+	@EventListener
+	void on(WorkingGroupMigrated migrated) {
+		exporters.migrateChat(migrated.fromChatId(), migrated.toChatId());
 	}
 
 }

@@ -15,9 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.accounts.PlatformAdmins;
-import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
-import com.b2brics.connect.telegram.Priority;
 
 /** What other modules may ask of the pool of working groups. */
 @Service
@@ -26,58 +24,54 @@ public class GroupPool {
 	private static final Logger log = LoggerFactory.getLogger(GroupPool.class);
 
 	private final WorkingGroups groups;
+	private final GroupQueue queue;
 	private final GroupInvites invites;
 	private final PlatformAdmins admins;
 	private final Accounts accounts;
 	private final Outbox outbox;
 	private final MessageSource messages;
 	private final ApplicationEventPublisher events;
-	private final GroupsProperties properties;
 	private final Clock clock;
 
-	GroupPool(WorkingGroups groups, GroupInvites invites, PlatformAdmins admins, Accounts accounts, Outbox outbox,
-			MessageSource messages, ApplicationEventPublisher events, GroupsProperties properties, Clock clock) {
+	GroupPool(WorkingGroups groups, GroupQueue queue, GroupInvites invites, PlatformAdmins admins, Accounts accounts,
+			Outbox outbox, MessageSource messages, ApplicationEventPublisher events, Clock clock) {
 		this.groups = groups;
+		this.queue = queue;
 		this.invites = invites;
 		this.admins = admins;
 		this.accounts = accounts;
 		this.outbox = outbox;
 		this.messages = messages;
 		this.events = events;
-		this.properties = properties;
 		this.clock = clock;
 	}
 
 	/**
-	 * Takes a free group for the lead, atomically (two leads never get one group, also across
-	 * instances); empty when the pool is empty. When the pool runs low, the admins are told once.
+	 * Asks for a working group for the holder, in the caller's transaction: the group it has
+	 * already, or a free one set up as the holder's {@link WorkingGroupHolder} describes (its module
+	 * hears {@link WorkingGroupAssigned} in this transaction), or empty: the holder waits in the
+	 * pool's one queue, first come first served across kinds ({@link GroupQueue}), and gets
+	 * {@link WorkingGroupAssigned} when its turn comes. The admins are told once per shortage.
 	 */
 	@Transactional
-	public Optional<Long> take(long leadId) {
-		return takeFor(Holder.LEAD, leadId);
+	public Optional<Long> request(Holder holder) {
+		return queue.request(holder);
+	}
+
+	/** The holder no longer waits for a group (nothing changes if it did not). */
+	@Transactional
+	public void cancel(Holder holder) {
+		queue.cancel(holder);
 	}
 
 	/**
-	 * Takes a free group for a holder of any kind (a lead, an exporter's personal group, a referral
-	 * chat, …), atomically: two holders never get one group, and a holder that has a group gets the
-	 * same one again. Empty when the pool is empty: the caller keeps its holder waiting and tries
-	 * again on {@link GroupRegistered} and {@link GroupReleased}. When the pool runs low, the admins
-	 * are told once.
+	 * Takes a free group for a holder at once, past the queue and without setting it up (for the
+	 * pool's own tests): two holders never get one group, and a holder that has a group gets the
+	 * same one again; empty when none is free.
 	 */
 	@Transactional
-	public Optional<Long> takeFor(String holderKind, long holderId) {
-		if (holderKind == null || !holderKind.matches("[A-Z_]{1,24}")) {
-			throw new IllegalArgumentException("holder kind takes A-Z and _ only: " + holderKind);
-		}
-		Optional<Long> taken = groups.take(holderKind, holderId, clock.instant());
-		if (taken.isPresent()) {
-			long free = groups.countFree();
-			if (free < properties.lowWaterMark() && groups.markLowAlerted()) {
-				log.warn("The pool of working groups runs low: {} free", free);
-				tellAdmins("groups.pool.low", free);
-			}
-		}
-		return taken;
+	Optional<Long> takeFor(String holderKind, long holderId) {
+		return queue.take(new Holder(holderKind, holderId));
 	}
 
 	/**
@@ -106,7 +100,9 @@ public class GroupPool {
 			outbox.revokeInviteLink(chatId, link);
 		}
 		outbox.unpinAll(chatId);
-		outbox.setChatTitle(chatId, groups.poolTitle(chatId).filter(t -> !t.isBlank()).orElse("B2BRICS"));
+		outbox.setChatTitle(chatId, groups.poolTitle(chatId).filter(t -> !t.isBlank())
+			.orElseGet(() -> messages.getMessage("groups.title.pool", null, groups.registeredBy(chatId).map(accounts::localeOf)
+				.orElse(Locale.ENGLISH))));
 		outbox.setChatDescription(chatId, "");
 		// back in the pool (GroupReleased) once HistoryCheck found its history still hidden
 		log.info("Group {} cleaned; its history setting is checked before it is handed out again", chatId);
@@ -132,6 +128,12 @@ public class GroupPool {
 
 		/** The kind of a lead's deal group. */
 		public static final String LEAD = "LEAD";
+
+		public Holder {
+			if (kind == null || !kind.matches("[A-Z_]{1,24}")) {
+				throw new IllegalArgumentException("holder kind takes A-Z and _ only: " + kind);
+			}
+		}
 	}
 
 	/** CHECKING, FREE, IN_USE, HELD_BACK or GONE; empty for a chat that never was in the pool. */
@@ -151,13 +153,6 @@ public class GroupPool {
 	/** Platform admins and whoever registered the group: they stay in it between deals. */
 	public boolean isStaff(long chatId, long userId) {
 		return admins.contains(userId) || groups.registeredBy(chatId).filter(by -> by == userId).isPresent();
-	}
-
-	private void tellAdmins(String key, Object... args) {
-		for (Long admin : admins.ids()) {
-			Locale locale = accounts.localeOf(admin);
-			outbox.send(OutgoingMessage.to(admin, messages.getMessage(key, args, locale)).priority(Priority.HIGH));
-		}
 	}
 
 	/** The chats the pool holds, in any state but GONE, oldest first. */

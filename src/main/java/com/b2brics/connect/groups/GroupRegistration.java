@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -39,9 +40,11 @@ class GroupRegistration {
 	private final Outbox outbox;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
 	GroupRegistration(WorkingGroups groups, PlatformAdmins admins, Accounts accounts, Outbox outbox,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.groups = groups;
 		this.admins = admins;
 		this.accounts = accounts;
@@ -85,9 +88,13 @@ class GroupRegistration {
 		}
 	}
 
+	/** Handled here once for every holder: the pool follows the group, then whoever keeps its id ({@link WorkingGroupMigrated}). */
 	@EventListener
 	void on(ChatMigrated migrated) {
 		groups.migrate(migrated.chat().id(), migrated.newChatId(), clock.instant());
+		if (groups.status(migrated.newChatId()).isPresent()) {
+			events.publishEvent(new WorkingGroupMigrated(migrated.chat().id(), migrated.newChatId()));
+		}
 	}
 
 	private void refuse(long chat, String why) {

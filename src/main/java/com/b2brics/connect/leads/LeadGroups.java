@@ -1,74 +1,67 @@
 package com.b2brics.connect.leads;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.accounts.Accounts;
-import com.b2brics.connect.accounts.PlatformAdmins;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.catalog.Service;
 import com.b2brics.connect.groups.GroupInvites;
 import com.b2brics.connect.groups.GroupPool;
-import com.b2brics.connect.groups.GroupRegistered;
-import com.b2brics.connect.groups.GroupReleased;
+import com.b2brics.connect.groups.GroupSetup;
 import com.b2brics.connect.groups.Role;
-import com.b2brics.connect.telegram.ChatMigrated;
+import com.b2brics.connect.groups.WorkingGroupAssigned;
+import com.b2brics.connect.groups.WorkingGroupHolder;
+import com.b2brics.connect.groups.WorkingGroupMigrated;
 import com.b2brics.connect.telegram.Html;
-import com.b2brics.connect.telegram.InlineButton;
-import com.b2brics.connect.telegram.Keyboard;
-import com.b2brics.connect.telegram.MessageRef;
-import com.b2brics.connect.telegram.OutgoingMessage;
-import com.b2brics.connect.telegram.Outbox;
-import com.b2brics.connect.telegram.Priority;
 
 /**
- * Gives a lead its working group: takes a free one from the pool, names it after the deal, posts
- * and pins the context, and hands the importer and every member of the partner's team their own
- * join link. A lead on an exporter's product gets the same group, its deal group, and texts that
- * name the product and the exporter. With the pool empty the lead waits (admins are alerted) and gets the next group an
- * admin adds.
+ * A lead's working group, as the lead holds it in the pool's queue: named after the deal, its
+ * context pinned, a personal link for the importer and for every member of the partner's team. A
+ * lead on an exporter's product gets the same group, its deal group, and texts that name the
+ * product and the exporter. With the pool empty the lead waits its turn.
  */
 @Component
-class LeadGroups {
-
-	private static final Logger log = LoggerFactory.getLogger(LeadGroups.class);
+class LeadGroups implements WorkingGroupHolder {
 
 	private final Leads leads;
 	private final GroupPool pool;
 	private final GroupInvites invites;
 	private final Catalog catalog;
 	private final Accounts accounts;
-	private final PlatformAdmins admins;
-	private final Outbox outbox;
-	private final MessageSource messages;
+	private final Texts texts;
 	private final LeadsProperties properties;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 	private final LeadJoinGrace grace;
 
 	LeadGroups(Leads leads, GroupPool pool, GroupInvites invites, Catalog catalog, Accounts accounts,
-			PlatformAdmins admins, Outbox outbox, MessageSource messages, LeadsProperties properties, Clock clock,
-			ApplicationEventPublisher events, LeadJoinGrace grace) {
-		this.grace = grace;
-		this.events = events;
-		this.clock = clock;
+			Texts texts, LeadsProperties properties, Clock clock, ApplicationEventPublisher events,
+			LeadJoinGrace grace) {
 		this.leads = leads;
 		this.pool = pool;
 		this.invites = invites;
 		this.catalog = catalog;
 		this.accounts = accounts;
-		this.admins = admins;
-		this.outbox = outbox;
-		this.messages = messages;
+		this.texts = texts;
 		this.properties = properties;
+		this.clock = clock;
+		this.events = events;
+		this.grace = grace;
+	}
+
+	@Override
+	public String kind() {
+		return GroupPool.Holder.LEAD;
 	}
 
 	/** Right after Start: a group now, or a place in the queue. */
@@ -79,39 +72,7 @@ class LeadGroups {
 
 	/** A group for a lead that waits (new, or queued again when its importer came back); true if it has one now. */
 	boolean serve(long leadId) {
-		var chat = pool.take(leadId);
-		if (chat.isPresent()) {
-			open(leads.byId(leadId), chat.get());
-			return true;
-		}
-		log.warn("Pool of working groups is empty: lead {} waits for the next group", leadId);
-		for (Long admin : admins.ids()) {
-			outbox.send(OutgoingMessage.to(admin, messages.getMessage("lead.pool.empty", new Object[] { leadId },
-					accounts.localeOf(admin))).priority(Priority.HIGH));
-		}
-		return false;
-	}
-
-	/** An admin added a group: the lead waiting longest gets it. */
-	@EventListener
-	void on(GroupRegistered registered) {
-		serveOldestWaiting();
-	}
-
-	/** A closed deal's group is free again: the lead waiting longest gets it. */
-	@EventListener
-	void on(GroupReleased released) {
-		serveOldestWaiting();
-	}
-
-	/** A basic group became a supergroup: the lead keeps its group under the new id. */
-	@EventListener
-	void on(ChatMigrated migrated) {
-		leads.migrateChat(migrated.chat().id(), migrated.newChatId());
-	}
-
-	private void serveOldestWaiting() {
-		leads.oldestWaiting().ifPresent(lead -> pool.take(lead.id()).ifPresent(chat -> open(lead, chat)));
+		return pool.request(new GroupPool.Holder(kind(), leadId)).isPresent();
 	}
 
 	/** The importer's personal link again, for a second Start on an open lead. */
@@ -119,44 +80,67 @@ class LeadGroups {
 		return leads.chatOf(lead.id()).map(chat -> invites.linkFor(chat, lead.importerId(), Role.IMPORTER)).orElse(null);
 	}
 
-	private void open(Lead lead, long chat) {
-		Service service = catalog.service(lead.serviceId()).orElseThrow();
-		Partner partner = catalog.partner(lead.partnerId()).orElseThrow();
-		leads.open(lead.id(), chat, clock.instant());
-		grace.schedule(lead.id());
+	@Override
+	public Optional<GroupSetup> setUp(long leadId) {
+		Optional<Lead> lead = leads.byIdIfPresent(leadId).filter(l -> l.status() == Lead.Status.WAITING_FOR_GROUP);
+		Optional<Service> service = lead.flatMap(l -> catalog.service(l.serviceId()));
+		Optional<Partner> partner = lead.flatMap(l -> catalog.partner(l.partnerId()));
+		if (service.isEmpty() || partner.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(setUp(lead.get(), service.get(), partner.get()));
+	}
+
+	private GroupSetup setUp(Lead lead, Service service, Partner partner) {
 		Locale importerLocale = accounts.localeOf(lead.importerId());
 		String importerName = accounts.nameOf(lead.importerId());
 		String serviceUrl = properties.siteUrl() + service.path();
 		String partnerUrl = properties.siteUrl() + partner.path(service.storefrontSlug());
 		String storefront = "/" + service.storefrontSlug();
 		String title = service.title(importerLocale);
-
-		outbox.setChatTitle(chat, title + " · " + importerName);
-		outbox.setChatDescription(chat, "B2BRICS " + storefront + " · " + partner.companyName() + " · " + serviceUrl);
 		// a product's deal group says product and exporter where a service's says service and partner
 		String suffix = service.isProduct() ? ".product" : "";
-		long context = outbox.send(OutgoingMessage.to(chat, messages.getMessage("lead.group.context" + suffix, new Object[] {
-				serviceUrl, Html.escape(title), partnerUrl, Html.escape(partner.companyName()), storefront,
-				Html.escape(importerName) }, importerLocale)));
-		outbox.pin(chat, MessageRef.queued(context));
 
-		String importerLink = invites.linkFor(chat, lead.importerId(), Role.IMPORTER);
-		outbox.send(OutgoingMessage.to(lead.importerId(), messages.getMessage("lead.group.ready" + suffix,
-				new Object[] { Html.escape(title), Html.escape(partner.companyName()) }, importerLocale))
-			.with(Keyboard.column(InlineButton.url(messages.getMessage("lead.group.open", null, importerLocale), importerLink)))
-			.priority(Priority.HIGH));
-
+		List<GroupSetup.PersonalLink> links = new ArrayList<>();
+		links.add(new GroupSetup.PersonalLink(lead.importerId(), Role.IMPORTER, texts.text(importerLocale, "lead.group.ready" + suffix,
+				Html.escape(title), Html.escape(partner.companyName())), texts.text(importerLocale, "lead.group.open")));
 		for (Long member : catalog.teamMemberIds(partner.id())) {
 			Locale locale = accounts.localeOf(member);
-			String link = invites.linkFor(chat, member, service.isProduct() ? Role.EXPORTER : Role.PARTNER);
-			outbox.send(OutgoingMessage.to(member, messages.getMessage("lead.partner.new" + suffix, new Object[] {
-					serviceUrl, Html.escape(service.title(locale)), partnerUrl, Html.escape(partner.companyName()),
-					storefront, Html.escape(importerName) }, locale))
-				.with(Keyboard.column(InlineButton.url(messages.getMessage("lead.partner.join", null, locale), link)))
-				.priority(Priority.HIGH));
+			links.add(new GroupSetup.PersonalLink(member, service.isProduct() ? Role.EXPORTER : Role.PARTNER,
+					texts.text(locale, "lead.partner.new" + suffix, serviceUrl, Html.escape(service.title(locale)), partnerUrl,
+							Html.escape(partner.companyName()), storefront, Html.escape(importerName)),
+					texts.text(locale, "lead.partner.join")));
 		}
-		events.publishEvent(new LeadGroupOpened(lead.id(), chat, service.id(), partner.id(), service.storefrontSlug(),
-				lead.importerId()));
-		log.info("Lead {} opened in group {}", lead.id(), chat);
+		return new GroupSetup(texts.text(importerLocale, "pool.title.lead", title, importerName),
+				texts.text(importerLocale, "pool.description.lead", storefront, partner.companyName(), serviceUrl),
+				texts.text(importerLocale, "lead.group.context" + suffix, serviceUrl, Html.escape(title), partnerUrl,
+						Html.escape(partner.companyName()), storefront, Html.escape(importerName)),
+				links);
 	}
+
+	@Override
+	public String waitingLine(long leadId, Locale locale) {
+		return texts.text(locale, "pool.waiting.lead", Long.toString(leadId));
+	}
+
+	/** The pool set the lead's group up: the lead is open in it and its join grace runs. */
+	@EventListener
+	void on(WorkingGroupAssigned assigned) {
+		if (!assigned.isFor(kind())) {
+			return;
+		}
+		Lead lead = leads.byId(assigned.holderId());
+		leads.open(lead.id(), assigned.chatId(), clock.instant());
+		grace.schedule(lead.id());
+		Service service = catalog.service(lead.serviceId()).orElseThrow();
+		events.publishEvent(new LeadGroupOpened(lead.id(), assigned.chatId(), service.id(), lead.partnerId(),
+				service.storefrontSlug(), lead.importerId()));
+	}
+
+	/** A basic group became a supergroup: the lead keeps its group under the new id. */
+	@EventListener
+	void on(WorkingGroupMigrated migrated) {
+		leads.migrateChat(migrated.fromChatId(), migrated.toChatId());
+	}
+
 }

@@ -36,7 +36,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
  * A group waits for its importer only so long: when a lead gets a group, a durable db-scheduler
  * timer is written with it (fired once in the cluster, {@code b2brics.leads.join-grace} later by
  * the application's clock); if the importer has not entered by then, the group goes back to the
- * pool, where the lead waiting longest gets it. Nothing is lost: the lead waits for its importer
+ * pool, where the request waiting longest gets it. Nothing is lost: the lead waits for its importer
  * ({@link Lead.Status#WAITING_FOR_IMPORTER}), who is told that pressing the link (or Start) again
  * queues it again; the partner's team is told too. An admin taking a lead's group back on
  * {@code /admin/groups} ({@link GroupTakenBack}) takes the same path.

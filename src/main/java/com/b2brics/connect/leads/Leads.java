@@ -193,13 +193,6 @@ class Leads {
 			.update() == 1;
 	}
 
-	/** The lead waiting longest for a group (a lead queued again waits behind those queued before it). */
-	Optional<Lead> oldestWaiting() {
-		return jdbc.sql("SELECT * FROM leads WHERE status = 'WAITING_FOR_GROUP' ORDER BY queued_at, id LIMIT 1")
-			.query((rs, n) -> map(rs))
-			.optional();
-	}
-
 	Optional<Long> chatOf(long leadId) {
 		return jdbc.sql("SELECT chat_id FROM leads WHERE id = :id AND chat_id IS NOT NULL")
 			.param("id", leadId)

@@ -57,13 +57,6 @@ class Attributions {
 			.optional();
 	}
 
-	/** The attribution waiting longest for its working chat. */
-	Optional<Attribution> oldestWaiting() {
-		return jdbc.sql("SELECT * FROM referral_attributions WHERE chat_id IS NULL ORDER BY registered_at, id LIMIT 1")
-			.query((rs, n) -> map(rs))
-			.optional();
-	}
-
 	/** Records the chat; false when the attribution had one already. */
 	boolean chatOpened(long id, long chatId) {
 		return jdbc.sql("UPDATE referral_attributions SET chat_id = :chat WHERE id = :id AND chat_id IS NULL")

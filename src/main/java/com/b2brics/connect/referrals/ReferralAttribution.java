@@ -1,6 +1,8 @@
 package com.b2brics.connect.referrals;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,23 +13,19 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.accounts.Accounts;
-import com.b2brics.connect.accounts.PlatformAdmins;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.exporters.ExporterRegistered;
-import com.b2brics.connect.groups.GroupInvites;
 import com.b2brics.connect.groups.GroupPool;
-import com.b2brics.connect.groups.GroupRegistered;
-import com.b2brics.connect.groups.GroupReleased;
+import com.b2brics.connect.groups.GroupSetup;
 import com.b2brics.connect.groups.Role;
+import com.b2brics.connect.groups.WorkingGroupAssigned;
+import com.b2brics.connect.groups.WorkingGroupHolder;
+import com.b2brics.connect.groups.WorkingGroupMigrated;
 import com.b2brics.connect.leads.LeadGroupOpened;
 import com.b2brics.connect.leads.LeadOpened;
-import com.b2brics.connect.telegram.ChatMigrated;
 import com.b2brics.connect.telegram.Html;
-import com.b2brics.connect.telegram.InlineButton;
-import com.b2brics.connect.telegram.Keyboard;
-import com.b2brics.connect.telegram.MessageRef;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
@@ -42,7 +40,7 @@ import com.b2brics.connect.telegram.Priority;
  * told once.
  */
 @Component
-class ReferralAttribution {
+class ReferralAttribution implements WorkingGroupHolder {
 
 	private static final Logger log = LoggerFactory.getLogger(ReferralAttribution.class);
 
@@ -54,26 +52,21 @@ class ReferralAttribution {
 	private final ReferralEvents events;
 	private final ReferralCodeChecker checker;
 	private final GroupPool pool;
-	private final GroupInvites invites;
 	private final Catalog catalog;
 	private final Accounts accounts;
-	private final PlatformAdmins admins;
 	private final Outbox outbox;
 	private final Texts texts;
 	private final Clock clock;
 
 	ReferralAttribution(Attributions attributions, ReferralCodes codes, ReferralEvents events, ReferralCodeChecker checker,
-			GroupPool pool, GroupInvites invites, Catalog catalog, Accounts accounts, PlatformAdmins admins, Outbox outbox,
-			Texts texts, Clock clock) {
+			GroupPool pool, Catalog catalog, Accounts accounts, Outbox outbox, Texts texts, Clock clock) {
 		this.attributions = attributions;
 		this.codes = codes;
 		this.events = events;
 		this.checker = checker;
 		this.pool = pool;
-		this.invites = invites;
 		this.catalog = catalog;
 		this.accounts = accounts;
-		this.admins = admins;
 		this.outbox = outbox;
 		this.texts = texts;
 		this.clock = clock;
@@ -111,34 +104,31 @@ class ReferralAttribution {
 				"G:" + attribution.exporterId(), null, attribution.storefrontSlug(), null, null, attribution.exporterId()));
 		log.info("Exporter {} attributed to partner {} by code {}", attribution.exporterId(), attribution.partnerId(),
 				attribution.code());
-		Optional<Long> chat = pool.takeFor(HOLDER, attribution.id());
-		if (chat.isPresent()) {
-			open(attribution, chat.get());
-			return;
+		pool.request(new GroupPool.Holder(HOLDER, attribution.id()));
+	}
+
+	@Override
+	public String kind() {
+		return HOLDER;
+	}
+
+	@Override
+	public String waitingLine(long attributionId, Locale locale) {
+		return texts.text(locale, "pool.waiting.referral",
+				Html.escape(attributions.byId(attributionId).map(Attributions.Attribution::companyName).orElse("#" + attributionId)));
+	}
+
+	/** The pool set the chat up: the attribution records it. */
+	@EventListener
+	void on(WorkingGroupAssigned assigned) {
+		if (assigned.isFor(HOLDER) && attributions.chatOpened(assigned.holderId(), assigned.chatId())) {
+			log.info("Referral chat of attribution {} opened in group {}", assigned.holderId(), assigned.chatId());
 		}
-		log.warn("Pool of working groups is empty: the referral chat of exporter {} waits for the next group",
-				attribution.exporterId());
-		for (Long admin : admins.ids()) {
-			outbox.send(OutgoingMessage.to(admin, texts.text(accounts.localeOf(admin), "referrals.pool.empty",
-					Html.escape(attribution.companyName()))).priority(Priority.HIGH));
-		}
-	}
-
-	/** An admin added a group: the referral chat waiting longest gets it, if a lead did not take it first. */
-	@EventListener
-	void on(GroupRegistered registered) {
-		serveOldestWaiting();
-	}
-
-	/** A group is free again. */
-	@EventListener
-	void on(GroupReleased released) {
-		serveOldestWaiting();
 	}
 
 	@EventListener
-	void on(ChatMigrated migrated) {
-		attributions.migrateChat(migrated.chat().id(), migrated.newChatId());
+	void on(WorkingGroupMigrated migrated) {
+		attributions.migrateChat(migrated.fromChatId(), migrated.toChatId());
 	}
 
 	/** A lead from a visitor whose browser carried a referral code is a new request for that code. */
@@ -171,14 +161,12 @@ class ReferralAttribution {
 		}
 	}
 
-	private void serveOldestWaiting() {
-		attributions.oldestWaiting().ifPresent(a -> pool.takeFor(HOLDER, a.id()).ifPresent(chat -> open(a, chat)));
+	@Override
+	public Optional<GroupSetup> setUp(long attributionId) {
+		return attributions.byId(attributionId).filter(a -> a.chatId() == null).map(this::setUp);
 	}
 
-	private void open(Attributions.Attribution attribution, long chat) {
-		if (!attributions.chatOpened(attribution.id(), chat)) {
-			return;
-		}
+	private GroupSetup setUp(Attributions.Attribution attribution) {
 		String partnerName = catalog.partner(attribution.partnerId()).map(Partner::companyName).orElse("?");
 		String storefront = attribution.storefrontSlug() == null ? "—" : "/" + attribution.storefrontSlug();
 		long exporter = attribution.exporterTelegramId();
@@ -186,26 +174,17 @@ class ReferralAttribution {
 		String company = Html.escape(attribution.companyName());
 		String partner = Html.escape(partnerName);
 
-		String title = attribution.companyName() + " · " + partnerName;
-		outbox.setChatTitle(chat, title.length() > 128 ? title.substring(0, 127) + "…" : title);
-		outbox.setChatDescription(chat, "B2BRICS " + storefront + " · " + partnerName + " · " + attribution.code());
-		long context = outbox.send(OutgoingMessage.to(chat, texts.text(exporterLocale, "referrals.chat.context", company, storefront,
-				partner, attribution.code())));
-		outbox.pin(chat, MessageRef.queued(context));
-
-		String exporterLink = invites.linkFor(chat, exporter, Role.EXPORTER);
-		outbox.send(OutgoingMessage.to(exporter, texts.text(exporterLocale, "referrals.chat.exporter", partner))
-			.with(Keyboard.column(InlineButton.url(texts.text(exporterLocale, "referrals.chat.open"), exporterLink)))
-			.priority(Priority.HIGH));
+		List<GroupSetup.PersonalLink> links = new ArrayList<>();
+		links.add(new GroupSetup.PersonalLink(exporter, Role.EXPORTER, texts.text(exporterLocale, "referrals.chat.exporter", partner),
+				texts.text(exporterLocale, "referrals.chat.open")));
 		for (Long member : catalog.teamMemberIds(attribution.partnerId())) {
 			Locale locale = accounts.localeOf(member);
-			String link = invites.linkFor(chat, member, Role.PARTNER);
-			outbox.send(OutgoingMessage.to(member, texts.text(locale, "referrals.chat.partner", company, attribution.code(), storefront))
-				.with(Keyboard.column(InlineButton.url(texts.text(locale, "referrals.chat.join"), link)))
-				.priority(Priority.HIGH));
+			links.add(new GroupSetup.PersonalLink(member, Role.PARTNER, texts.text(locale, "referrals.chat.partner", company,
+					attribution.code(), storefront), texts.text(locale, "referrals.chat.join")));
 		}
-		log.info("Referral chat of exporter {} and partner {} opened in group {}", attribution.exporterId(),
-				attribution.partnerId(), chat);
+		return new GroupSetup(texts.text(exporterLocale, "pool.title.referral", attribution.companyName(), partnerName),
+				texts.text(exporterLocale, "pool.description.referral", storefront, partnerName, attribution.code()),
+				texts.text(exporterLocale, "referrals.chat.context", company, storefront, partner, attribution.code()), links);
 	}
 
 }
