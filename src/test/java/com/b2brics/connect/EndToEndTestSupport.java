@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import com.b2brics.connect.core.MutableClock;
-import com.b2brics.connect.telegram.BotCommandSpec;
 
 /** What the end-to-end tests add to the app: a clock they move, and a handler that fails on purpose. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -25,10 +24,5 @@ public class EndToEndTestSupport {
 	@Bean
 	com.b2brics.connect.telegram.UnreachableUsers unreachableUsers() {
 		return new com.b2brics.connect.telegram.UnreachableUsers();
-	}
-
-	@Bean
-	BotCommandSpec failCommand() {
-		return new BotCommandSpec("fail", "bot.command.help", BotCommandSpec.Scope.PRIVATE, 99);
 	}
 }

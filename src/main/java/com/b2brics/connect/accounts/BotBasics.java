@@ -1,11 +1,7 @@
 package com.b2brics.connect.accounts;
 
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
@@ -13,25 +9,26 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import com.b2brics.connect.telegram.BotCommandSpec;
+import com.b2brics.connect.telegram.BotCommands;
 import com.b2brics.connect.telegram.BotRemovedFromChat;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.CommandReceived;
-import com.b2brics.connect.telegram.ExpectedText;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
 import com.b2brics.connect.telegram.MessageRef;
+import com.b2brics.connect.telegram.OnButton;
+import com.b2brics.connect.telegram.OnCommand;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
 import com.b2brics.connect.telegram.TelegramEvent;
-import com.b2brics.connect.telegram.TextReceived;
 import com.b2brics.connect.telegram.UserUnreachable;
+import com.b2brics.connect.telegram.Where;
 
 /**
  * The bot's basics: /start greets in the user's language, /language switches it, /help lists
- * what the user can do, and an unknown command or stray text gets a short help. Runs inside the
+ * what the user can do (an unknown command or stray text is answered by the router). Runs inside the
  * transaction that handles the update, so each answer is queued exactly once.
  */
 @Component
@@ -43,84 +40,61 @@ class BotBasics {
 	private final BotUsers users;
 	private final Outbox outbox;
 	private final MessageSource messages;
-	private final List<BotCommandSpec> commands;
-	private final List<ExpectedText> expectedTexts;
-	private final PlatformAdmins admins;
+	private final BotCommands commands;
 	private final Clock clock;
 
-	BotBasics(Accounts accounts, BotUsers users, Outbox outbox, MessageSource messages, List<BotCommandSpec> commands,
-			List<ExpectedText> expectedTexts, PlatformAdmins admins, Clock clock) {
+	BotBasics(Accounts accounts, BotUsers users, Outbox outbox, MessageSource messages, BotCommands commands, Clock clock) {
 		this.accounts = accounts;
 		this.users = users;
 		this.outbox = outbox;
 		this.messages = messages;
-		this.commands = commands.stream().sorted(Comparator.comparingInt(BotCommandSpec::order)).toList();
-		this.expectedTexts = List.copyOf(expectedTexts);
-		this.admins = admins;
+		this.commands = commands;
 		this.clock = clock;
 	}
 
-	/** Runs first for every update: whoever acts is known (and reachable again) before anyone answers them. */
+	/**
+	 * Runs first for every update, before it is routed: whoever acts is known (and reachable
+	 * again) before anyone answers them, and every Start counts, in any chat and with any payload
+	 * (a Contact link, a join_ code, a referral link: the payload's owner answers it).
+	 */
 	@EventListener
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void remember(TelegramEvent event) {
 		if (event.user() != null && !event.user().isBot()) {
 			accounts.seen(event.user());
-		}
-	}
-
-	@EventListener
-	void on(CommandReceived command) {
-		Locale locale = accounts.of(command.user());
-		switch (command.command()) {
-			case "start" -> {
+			if (event instanceof CommandReceived command && "start".equals(command.command())) {
 				users.started(command.user().id(), clock.instant());
-				// a Start with a payload (a Contact link, a partner's join_ code, an exporter's or a
-				// partner's referral link) is answered by the module the payload belongs to
-				boolean plainStart = command.args().isBlank();
-				if (command.chat().isPrivate() && plainStart) {
-					reply(command, text(locale, "bot.start.greeting", Html.escape(command.user().firstName())), null);
-				}
-			}
-			case "help" -> reply(command, help(command, locale, "bot.help.header"), null);
-			case "language" -> reply(command, text(locale, "bot.language.choose"),
-					Keyboard.row(InlineButton.callback("Русский", LANGUAGE_ACTION, "ru").forUser(command.user().id()),
-							InlineButton.callback("English", LANGUAGE_ACTION, "en").forUser(command.user().id())));
-			default -> {
-				if (known().contains(command.command())) {
-					return;
-				}
-				reply(command, text(locale, "bot.unknown.command", Html.escape(abbreviate(command.command())))
-						+ "\n\n" + help(command, locale, "bot.help.header"), null);
 			}
 		}
 	}
 
-	@EventListener
-	void on(ButtonPressed pressed) {
-		if (!LANGUAGE_ACTION.equals(pressed.action())) {
-			return;
+	@OnCommand(value = "start", where = Where.PRIVATE, help = "bot.command.start", order = 0)
+	void start(CommandReceived command) {
+		if (command.args().isBlank()) {
+			reply(command, text(accounts.of(command.user()), "bot.start.greeting", Html.escape(command.user().firstName())), null);
 		}
+	}
+
+	@OnCommand(value = "help", help = "bot.command.help", order = 1)
+	void help(CommandReceived command) {
+		reply(command, commands.help(command.chat(), command.user(), accounts.of(command.user())), null);
+	}
+
+	@OnCommand(value = "language", help = "bot.command.language", order = 2)
+	void language(CommandReceived command) {
+		reply(command, text(accounts.of(command.user()), "bot.language.choose"),
+				Keyboard.row(InlineButton.callback("Русский", LANGUAGE_ACTION, "ru").forUser(command.user().id()),
+						InlineButton.callback("English", LANGUAGE_ACTION, "en").forUser(command.user().id())));
+	}
+
+	@OnButton(LANGUAGE_ACTION)
+	void on(ButtonPressed pressed) {
 		String language = "ru".equals(pressed.payload()) ? "ru" : "en";
 		users.chooseLanguage(pressed.user().id(), language);
 		Locale locale = Locale.forLanguageTag(language);
 		String confirmation = text(locale, "bot.language.set");
 		outbox.answerButton(pressed.callbackQueryId(), confirmation, false);
 		outbox.editText(pressed.chat().id(), MessageRef.telegram(pressed.messageId()), confirmation, null, Priority.HIGH);
-	}
-
-	/**
-	 * Free text in the private chat that no conversation expects: point to what works. Runs before
-	 * the conversations' own listeners, so it sees the state they expect text in, not the state
-	 * their answer leaves.
-	 */
-	@EventListener
-	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-	void on(TextReceived text) {
-		if (text.chat().isPrivate() && expectedTexts.stream().noneMatch(expected -> expected.expects(text))) {
-			Locale locale = accounts.of(text.user());
-			outbox.send(OutgoingMessage.to(text.chat().id(), text(locale, "bot.text.unexpected")));
-		}
 	}
 
 	@EventListener
@@ -140,24 +114,7 @@ class BotBasics {
 		outbox.send(OutgoingMessage.to(command.chat().id(), html).with(keyboard).priority(Priority.HIGH));
 	}
 
-	private String help(TelegramEvent event, Locale locale, String headerKey) {
-		String lines = commands.stream()
-			.filter(spec -> spec.scope().covers(event.chat()))
-			.filter(spec -> spec.scope().isPublic() || (event.user() != null && admins.contains(event.user().id())))
-			.map(spec -> "/" + spec.command() + " — " + messages.getMessage(spec.descriptionKey(), null, locale))
-			.collect(Collectors.joining("\n"));
-		return text(locale, headerKey) + "\n" + lines;
-	}
-
-	private Set<String> known() {
-		return commands.stream().map(BotCommandSpec::command).collect(Collectors.toSet());
-	}
-
 	private String text(Locale locale, String key, Object... args) {
 		return messages.getMessage(key, args, locale);
-	}
-
-	private static String abbreviate(String command) {
-		return command.length() > 32 ? command.substring(0, 32) + "…" : command;
 	}
 }

@@ -1,5 +1,6 @@
 package com.b2brics.connect.telegram;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -8,6 +9,9 @@ import java.util.Locale;
  * the user's own choice.
  */
 public interface UserLanguage {
+
+	/** Every language the bot speaks, its default (English) first: the bundles, /language and the command menus follow it. */
+	public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"));
 
 	Locale of(TelegramUser user);
 
