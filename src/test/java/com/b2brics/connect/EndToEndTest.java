@@ -9,13 +9,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.b2brics.connect.core.MutableClock;
 import com.b2brics.connect.sandbox.client.SandboxClient;
 import com.b2brics.connect.sandbox.client.SimulatedUser;
 import com.b2brics.connect.telegram.CommandReceived;
+import com.b2brics.connect.telegram.OnCommand;
+import com.b2brics.connect.telegram.Where;
 
 /**
  * Base of the end-to-end tests: the whole app with its embedded sandbox on a random port, one
@@ -174,11 +175,8 @@ public abstract class EndToEndTest {
 		public final ConcurrentHashMap<String, AtomicInteger> tries = new ConcurrentHashMap<>();
 		public final Set<String> succeeded = ConcurrentHashMap.newKeySet();
 
-		@EventListener
+		@OnCommand(value = "fail", where = Where.PRIVATE, help = "bot.command.help", order = 99)
 		void on(CommandReceived command) {
-			if (!"fail".equals(command.command())) {
-				return;
-			}
 			int attempt = tries.computeIfAbsent(command.args(), key -> new AtomicInteger()).incrementAndGet();
 			String[] words = command.args().split(" ");
 			if ("always".equals(words[0]) || attempt <= Integer.parseInt(words[0])) {

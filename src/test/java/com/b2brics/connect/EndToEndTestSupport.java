@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import com.b2brics.connect.core.MutableClock;
-import com.b2brics.connect.telegram.BotCommandSpec;
 
 /** What the end-to-end tests add to the app: a clock they move, a handler that fails on purpose, two kinds of pool holder. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -25,11 +24,6 @@ public class EndToEndTestSupport {
 	@Bean
 	com.b2brics.connect.telegram.UnreachableUsers unreachableUsers() {
 		return new com.b2brics.connect.telegram.UnreachableUsers();
-	}
-
-	@Bean
-	BotCommandSpec failCommand() {
-		return new BotCommandSpec("fail", "bot.command.help", BotCommandSpec.Scope.PRIVATE, 99);
 	}
 
 	@Bean

@@ -7,13 +7,15 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import com.b2brics.connect.telegram.BotAdmins;
+
 /**
  * The B2BRICS operators by Telegram user id: the ones configured in {@code B2BRICS_ADMIN_IDS},
  * plus any {@link AdditionalPlatformAdmins} (the offline demo's admin, with the embedded sandbox
  * only). The only people whose groups the bot takes into its pool.
  */
 @Component
-public class PlatformAdmins {
+public class PlatformAdmins implements BotAdmins {
 
 	private final List<Long> ids;
 
@@ -27,7 +29,13 @@ public class PlatformAdmins {
 		return ids.contains(telegramId);
 	}
 
+	@Override
+	public boolean isAdmin(long userId) {
+		return contains(userId);
+	}
+
 	/** Every platform admin, configured ones first, without duplicates. */
+	@Override
 	public List<Long> ids() {
 		return ids;
 	}

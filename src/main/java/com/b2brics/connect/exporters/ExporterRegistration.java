@@ -27,12 +27,18 @@ import com.b2brics.connect.telegram.ExpectedText;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
+import com.b2brics.connect.telegram.OnButton;
+import com.b2brics.connect.telegram.OnCommand;
+import com.b2brics.connect.telegram.OnContact;
+import com.b2brics.connect.telegram.OnStart;
+import com.b2brics.connect.telegram.OnText;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
 import com.b2brics.connect.telegram.TelegramUser;
 import com.b2brics.connect.telegram.TextReceived;
 import com.b2brics.connect.telegram.UserLanguage;
+import com.b2brics.connect.telegram.Where;
 
 /**
  * The registration conversation in the private chat: {@code /register}, or Start with
@@ -84,35 +90,36 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 
 	// ---- entering: /register, Start exporter, Start ref_CODE; /cancel
 
-	@EventListener
-	void on(CommandReceived command) {
-		String args = command.args().strip();
-		if (COMMAND.equals(command.command())) {
-			begin(command, null);
+	@OnCommand(value = COMMAND, where = Where.PRIVATE, help = "bot.command.register", order = 3,
+			wrongPlace = "exporters.register.private")
+	void register(CommandReceived command) {
+		begin(command, null);
+	}
+
+	@OnStart(exact = START_PAYLOAD)
+	void startExporter(CommandReceived command) {
+		begin(command, null);
+	}
+
+	@OnStart(prefix = REFERRAL_PREFIX)
+	void startReferred(CommandReceived command) {
+		begin(command, command.args().strip().substring(REFERRAL_PREFIX.length()));
+	}
+
+	@OnCommand(value = CANCEL_COMMAND, where = Where.PRIVATE, help = "bot.command.cancel", order = 4,
+			wrongPlace = "exporters.cancel.nothing")
+	void cancel(CommandReceived command) {
+		Locale locale = accounts.of(command.user());
+		if (!exporters.cancel(command.user().id())) {
+			tell(command.chat().id(), texts.text(locale, "exporters.cancel.nothing"), null);
+			return;
 		}
-		else if ("start".equals(command.command()) && command.chat().isPrivate() && START_PAYLOAD.equals(args)) {
-			begin(command, null);
-		}
-		else if ("start".equals(command.command()) && command.chat().isPrivate() && args.startsWith(REFERRAL_PREFIX)) {
-			begin(command, args.substring(REFERRAL_PREFIX.length()));
-		}
-		else if (CANCEL_COMMAND.equals(command.command())) {
-			Locale locale = accounts.of(command.user());
-			if (!command.chat().isPrivate() || !exporters.cancel(command.user().id())) {
-				tell(command.chat().id(), texts.text(locale, "exporters.cancel.nothing"), null);
-				return;
-			}
-			cancelled(command.user(), locale);
-		}
+		cancelled(command.user(), locale);
 	}
 
 	private void begin(CommandReceived command, String carriedCode) {
 		TelegramUser user = command.user();
 		Locale locale = accounts.of(user);
-		if (!command.chat().isPrivate()) {
-			tell(command.chat().id(), texts.text(locale, "exporters.register.private"), null);
-			return;
-		}
 		Optional<Exporter> existing = exporters.ofUser(user.id());
 		if (existing.isPresent() && existing.get().registered()) {
 			Exporter exporter = existing.get();
@@ -204,11 +211,8 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 				&& exporters.ofUser(shared.user().id()).filter(e -> e.state() == Exporter.State.CONTACT).isPresent();
 	}
 
-	@EventListener
+	@OnText
 	void on(TextReceived text) {
-		if (!text.chat().isPrivate()) {
-			return;
-		}
 		Optional<Exporter> found = exporters.ofUser(text.user().id()).filter(e -> !e.registered());
 		if (found.isEmpty()) {
 			return;
@@ -291,11 +295,8 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 
 	// ---- buttons: storefront, Skip, Cancel
 
-	@EventListener
+	@OnButton({ STOREFRONT, SKIP, CANCEL })
 	void on(ButtonPressed pressed) {
-		if (!List.of(STOREFRONT, SKIP, CANCEL).contains(pressed.action())) {
-			return;
-		}
 		TelegramUser user = pressed.user();
 		Locale locale = accounts.of(user);
 		Optional<Exporter> found = exporters.ofUser(user.id()).filter(e -> !e.registered());
@@ -339,11 +340,8 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 
 	// ---- the contact: the last step
 
-	@EventListener
+	@OnContact
 	void on(ContactShared shared) {
-		if (!shared.chat().isPrivate()) {
-			return;
-		}
 		TelegramUser user = shared.user();
 		Optional<Exporter> found = exporters.ofUser(user.id()).filter(e -> e.state() == Exporter.State.CONTACT);
 		if (found.isEmpty()) {

@@ -12,22 +12,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.catalog.Specialization;
 import com.b2brics.connect.groups.GroupEmptied;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.ChatMigrated;
 import com.b2brics.connect.telegram.CommandReceived;
+import com.b2brics.connect.telegram.ExpectedText;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
 import com.b2brics.connect.telegram.MemberJoined;
 import com.b2brics.connect.telegram.MessageRef;
+import com.b2brics.connect.telegram.OnButton;
+import com.b2brics.connect.telegram.OnCommand;
+import com.b2brics.connect.telegram.OnText;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
 import com.b2brics.connect.telegram.TextReceived;
 import com.b2brics.connect.telegram.UserLanguage;
+import com.b2brics.connect.telegram.Where;
+import com.b2brics.connect.telegram.Who;
 
 /**
  * The people's side of invitations in Telegram. In a deal's group a party writes {@code /invite}
@@ -38,7 +45,7 @@ import com.b2brics.connect.telegram.UserLanguage;
  * staff) cancels with the status message's button or {@code /cancel_invite}.
  */
 @Component
-class InviteConversation {
+class InviteConversation implements ExpectedText {
 
 	private static final Logger log = LoggerFactory.getLogger(InviteConversation.class);
 
@@ -87,24 +94,12 @@ class InviteConversation {
 
 	// --- asking
 
-	@EventListener
-	void on(CommandReceived command) {
-		if ("invite".equals(command.command())) {
-			invite(command);
-		}
-		else if ("cancel_invite".equals(command.command())) {
-			cancelCommand(command);
-		}
-	}
-
-	private void invite(CommandReceived command) {
+	@OnCommand(value = "invite", where = Where.DEAL_GROUP, who = Who.DEAL_PARTY, help = "bot.command.invite", order = 30,
+			wrongPlace = "invite.private", noDeal = "invite.nodeal", notAllowed = "invite.notallowed")
+	void invite(CommandReceived command) {
 		Locale locale = accounts.of(command.user());
 		long chat = command.chat().id();
 		long user = command.user().id();
-		if (command.chat().isPrivate()) {
-			reply(chat, command.messageId(), texts.text(locale, "invite.private"), null);
-			return;
-		}
 		Optional<Deal> deal = dealIn(chat);
 		if (deal.isEmpty()) {
 			reply(chat, command.messageId(), texts.text(locale, "invite.nodeal"), null);
@@ -191,12 +186,17 @@ class InviteConversation {
 				Keyboard.column(cancelDraftButton(locale, user)));
 	}
 
+	/** In a group, the task from the person with a draft that has its specialization. */
+	@Override
+	public boolean expects(TextReceived text) {
+		return text.chat().isGroup() && store.draft(text.chat().id(), text.user().id(), clock.instant())
+			.filter(draft -> draft.specialization() != null)
+			.isPresent();
+	}
+
 	/** The task, from the person with a draft that has its specialization. */
-	@EventListener
+	@OnText(Where.GROUP)
 	void on(TextReceived text) {
-		if (!text.chat().isGroup()) {
-			return;
-		}
 		long chat = text.chat().id();
 		long user = text.user().id();
 		Optional<Invitations.Draft> draft = store.draft(chat, user, clock.instant());
@@ -229,14 +229,12 @@ class InviteConversation {
 		}
 	}
 
-	private void cancelCommand(CommandReceived command) {
+	@OnCommand(value = "cancel_invite", where = Where.GROUP, help = "bot.command.cancel_invite", order = 31,
+			wrongPlace = "invite.private")
+	void cancelCommand(CommandReceived command) {
 		Locale locale = accounts.of(command.user());
 		long chat = command.chat().id();
 		long user = command.user().id();
-		if (command.chat().isPrivate()) {
-			reply(chat, command.messageId(), texts.text(locale, "invite.private"), null);
-			return;
-		}
 		if (store.dropDraft(chat, user)) {
 			reply(chat, command.messageId(), texts.text(locale, "invite.draft.dropped"), null);
 			return;
@@ -260,7 +258,7 @@ class InviteConversation {
 
 	// --- buttons
 
-	@EventListener
+	@OnButton({ SPECIALIZATION, DROP_DRAFT, JOIN, DECLINE, REASON, BACK, CANCEL, HAND, HAND_PAGE, HAND_PICK })
 	void on(ButtonPressed pressed) {
 		switch (pressed.action()) {
 			case SPECIALIZATION -> specializationPressed(pressed);

@@ -24,10 +24,15 @@ import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
 import com.b2brics.connect.telegram.MessageRef;
+import com.b2brics.connect.telegram.OnButton;
+import com.b2brics.connect.telegram.OnCommand;
+import com.b2brics.connect.telegram.OnGroupText;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
 import com.b2brics.connect.telegram.TextReceived;
+import com.b2brics.connect.telegram.Where;
+import com.b2brics.connect.telegram.Who;
 
 /**
  * Closing a lead: {@code /close} in its group by a member of the partner's team or a platform
@@ -74,17 +79,11 @@ class LeadClosing {
 		this.clock = clock;
 	}
 
-	@EventListener
+	@OnCommand(value = "close", where = Where.DEAL_GROUP, who = Who.DEAL_PARTNER_OR_STAFF, help = "bot.command.close",
+			order = 20, wrongPlace = "lead.close.private", noDeal = "lead.close.none", notAllowed = "lead.close.notallowed")
 	void on(CommandReceived command) {
-		if (!"close".equals(command.command())) {
-			return;
-		}
 		Locale locale = accounts.of(command.user());
 		long chat = command.chat().id();
-		if (command.chat().isPrivate()) {
-			reply(chat, command.messageId(), texts.text(locale, "lead.close.private"), null);
-			return;
-		}
 		var lead = leads.openInChat(chat);
 		if (lead.isEmpty()) {
 			reply(chat, command.messageId(), texts.text(locale, "lead.close.none"), null);
@@ -102,11 +101,8 @@ class LeadClosing {
 				InlineButton.callback(texts.text(locale, "lead.close.no"), KEEP, id).forUser(user).validFor(CONFIRMATION_VALIDITY)));
 	}
 
-	@EventListener
+	@OnButton({ CLOSE, KEEP })
 	void on(ButtonPressed pressed) {
-		if (!CLOSE.equals(pressed.action()) && !KEEP.equals(pressed.action())) {
-			return;
-		}
 		Locale locale = accounts.of(pressed.user());
 		long chat = pressed.chat().id();
 		MessageRef question = MessageRef.telegram(pressed.messageId());
@@ -132,11 +128,9 @@ class LeadClosing {
 		close(lead, pressed.user().id(), reason);
 	}
 
-	@EventListener
+	@OnGroupText
 	void on(TextReceived text) {
-		if (text.chat().isGroup()) {
-			leads.touch(text.chat().id(), clock.instant());
-		}
+		leads.touch(text.chat().id(), clock.instant());
 	}
 
 	@EventListener

@@ -18,6 +18,7 @@ import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
+import com.b2brics.connect.telegram.OnStart;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
@@ -26,8 +27,8 @@ import com.b2brics.connect.telegram.Priority;
  * The importer pressed Start on a Contact link: its payload resolves to the click, and the click
  * becomes a lead (one open lead per importer and service: pressing Start again finds the same
  * one). An unknown, tampered or expired payload gets a friendly answer with a way back to the
- * site, and nothing is created. Referral payloads ({@code ref_…}), partner join codes
- * ({@code join_…}) and the exporter registration link ({@code exporter}) are not this module's.
+ * site, and nothing is created. Referral payloads, partner join codes and the exporter
+ * registration link are other modules' (they declare them).
  *
  * <p>So that one person cannot hold the pool of working groups: a payload belongs to the first
  * person who presses Start with it (anyone else holding it is refused, with the service's page);
@@ -71,12 +72,9 @@ class LeadStarts {
 		this.starts = new SlidingWindow(limits.startsPerPerson(), limits.startWindow(), limits.trackedKeys(), clock);
 	}
 
-	@EventListener
+	/** Every payload no other module owns (the router gives those to their owners). */
+	@OnStart
 	void on(CommandReceived command) {
-		if (!"start".equals(command.command()) || command.args().isBlank() || command.args().startsWith("ref_")
-				|| command.args().startsWith("join_") || "exporter".equals(command.args().strip()) || !command.chat().isPrivate()) {
-			return;
-		}
 		Locale locale = accounts.of(command.user());
 		long importer = command.user().id();
 		SlidingWindow.Decision allowed = starts.acquire("tg:" + importer);

@@ -18,9 +18,12 @@ import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
+import com.b2brics.connect.telegram.OnButton;
+import com.b2brics.connect.telegram.OnCommand;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
+import com.b2brics.connect.telegram.Where;
 
 /**
  * The partner's cabinet in the bot: {@code /cabinet} in the private chat shows a member of a
@@ -48,24 +51,14 @@ class Cabinet {
 		this.entries = entries;
 	}
 
-	@EventListener
+	@OnCommand(value = COMMAND, where = Where.PRIVATE, help = "bot.command.cabinet", order = 5,
+			wrongPlace = "partners.cabinet.private")
 	void on(CommandReceived command) {
-		if (!COMMAND.equals(command.command())) {
-			return;
-		}
-		Locale locale = accounts.of(command.user());
-		if (!command.chat().isPrivate()) {
-			outbox.send(OutgoingMessage.to(command.chat().id(), texts.text(locale, "partners.cabinet.private")).replyTo(command.messageId()));
-			return;
-		}
-		show(command.user().id(), locale);
+		show(command.user().id(), accounts.of(command.user()));
 	}
 
-	@EventListener
+	@OnButton(ACTION)
 	void on(ButtonPressed pressed) {
-		if (!ACTION.equals(pressed.action())) {
-			return;
-		}
 		outbox.answerButton(pressed.callbackQueryId(), null, false);
 		show(pressed.user().id(), accounts.of(pressed.user()));
 	}

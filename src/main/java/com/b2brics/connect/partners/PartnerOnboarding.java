@@ -31,6 +31,11 @@ import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
 import com.b2brics.connect.telegram.MessageRef;
+import com.b2brics.connect.telegram.OnButton;
+import com.b2brics.connect.telegram.OnCommand;
+import com.b2brics.connect.telegram.OnContact;
+import com.b2brics.connect.telegram.OnStart;
+import com.b2brics.connect.telegram.OnText;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
@@ -39,6 +44,8 @@ import com.b2brics.connect.telegram.TelegramLinks;
 import com.b2brics.connect.telegram.TelegramUser;
 import com.b2brics.connect.telegram.TextReceived;
 import com.b2brics.connect.telegram.UserLanguage;
+import com.b2brics.connect.telegram.Where;
+import com.b2brics.connect.telegram.Who;
 
 /**
  * The onboarding conversation. An admin: {@code /partnercode [slug]} (or a partner picked from
@@ -76,12 +83,10 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 	private final Texts texts;
 	private final PartnersProperties properties;
 	private final Clock clock;
-	private final List<ExpectedContact> expectedContacts;
 
 	PartnerOnboarding(JoinCodes codes, Catalog catalog, PartnerTeams teams, Accounts accounts, PlatformAdmins admins,
 			Outbox outbox, TelegramLinks links, TelegramChats chats, Texts texts,
-			PartnersProperties properties, Clock clock, List<ExpectedContact> expectedContacts) {
-		this.expectedContacts = expectedContacts;
+			PartnersProperties properties, Clock clock) {
 		this.codes = codes;
 		this.catalog = catalog;
 		this.teams = teams;
@@ -97,29 +102,16 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 
 	// ---- the admin: issuing codes ----
 
-	@EventListener
-	void on(CommandReceived command) {
-		if (COMMAND.equals(command.command())) {
-			partnerCode(command);
-		}
-		else if ("start".equals(command.command()) && command.chat().isPrivate()
-				&& command.args().startsWith(JoinCode.PAYLOAD_PREFIX)) {
-			offer(command.user(), command.args(), accounts.of(command.user()));
-		}
+	@OnStart(prefix = JoinCode.PAYLOAD_PREFIX)
+	void start(CommandReceived command) {
+		offer(command.user(), command.args(), accounts.of(command.user()));
 	}
 
-	private void partnerCode(CommandReceived command) {
+	@OnCommand(value = COMMAND, where = Where.PRIVATE, who = Who.ADMIN, help = "bot.command.partnercode", order = 10,
+			wrongPlace = "partners.code.private", notAllowed = "partners.code.notadmin")
+	void partnerCode(CommandReceived command) {
 		long admin = command.user().id();
 		Locale locale = accounts.of(command.user());
-		if (!admins.contains(admin)) {
-			log.info("/partnercode refused to user {}: not a platform admin", admin);
-			tell(command.chat().id(), texts.text(locale, "partners.code.notadmin"), null);
-			return;
-		}
-		if (!command.chat().isPrivate()) {
-			tell(command.chat().id(), texts.text(locale, "partners.code.private"), null);
-			return;
-		}
 		String slug = command.args().strip().toLowerCase(Locale.ROOT);
 		if (slug.isEmpty()) {
 			choose(admin, locale, texts.text(locale, "partners.code.choose"));
@@ -133,11 +125,8 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 		issue(admin, locale, partner.get());
 	}
 
-	@EventListener
+	@OnButton({ PICK, PAGE })
 	void on(ButtonPressed pressed) {
-		if (!PICK.equals(pressed.action()) && !PAGE.equals(pressed.action())) {
-			return;
-		}
 		long admin = pressed.user().id();
 		Locale locale = accounts.of(pressed.user());
 		if (!admins.contains(admin)) {
@@ -240,26 +229,8 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 		return shared.chat().isPrivate() && codes.pending(shared.user().id()).isPresent();
 	}
 
-	/**
-	 * A contact nobody asked for (no join code pending, no other conversation waiting for it): say
-	 * so. Runs before the conversations' own listeners, so it sees the state they expect a contact
-	 * in, not the state their answer leaves.
-	 */
-	@EventListener
-	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-	void unasked(ContactShared shared) {
-		// the list Spring injects leaves this bean itself out
-		if (shared.chat().isPrivate() && !expects(shared)
-				&& expectedContacts.stream().noneMatch(expected -> expected.expects(shared))) {
-			tell(shared.user().id(), texts.text(accounts.of(shared.user()), "partners.contact.unasked"), Keyboard.remove());
-		}
-	}
-
-	@EventListener
+	@OnContact
 	void on(ContactShared shared) {
-		if (!shared.chat().isPrivate()) {
-			return;
-		}
 		TelegramUser user = shared.user();
 		Locale locale = accounts.of(user);
 		Optional<String> pending = codes.pending(user.id());
@@ -331,11 +302,8 @@ class PartnerOnboarding implements ExpectedText, ExpectedContact {
 				|| codes.livePending(text.user().id(), clock.instant()).isPresent());
 	}
 
-	@EventListener
+	@OnText
 	void on(TextReceived text) {
-		if (!text.chat().isPrivate()) {
-			return;
-		}
 		TelegramUser user = text.user();
 		Locale locale = accounts.of(user);
 		if (JoinCode.parse(text.text()).isPresent()) {

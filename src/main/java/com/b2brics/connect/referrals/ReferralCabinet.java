@@ -24,6 +24,8 @@ import com.b2brics.connect.telegram.ExpectedText;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
+import com.b2brics.connect.telegram.OnButton;
+import com.b2brics.connect.telegram.OnText;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
@@ -91,12 +93,9 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 		return Optional.of(InlineButton.callback(texts.text(locale, "referrals.cabinet.button"), LIST, "").forUser(userId));
 	}
 
-	@EventListener
+	@OnButton({ LIST, NEW, SKIP, CARD, OFF, OFF_CONFIRMED, STATS })
 	void on(ButtonPressed pressed) {
 		String action = pressed.action();
-		if (!List.of(LIST, NEW, SKIP, CARD, OFF, OFF_CONFIRMED, STATS).contains(action)) {
-			return;
-		}
 		long user = pressed.user().id();
 		Locale locale = accounts.of(pressed.user());
 		Optional<Partner> partner = partnerOf(user);
@@ -175,11 +174,8 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 		return text.chat().isPrivate() && labelPending(text.user().id()).isPresent();
 	}
 
-	@EventListener
+	@OnText
 	void on(TextReceived text) {
-		if (!text.chat().isPrivate()) {
-			return;
-		}
 		long user = text.user().id();
 		Optional<Long> pending = labelPending(user);
 		if (pending.isEmpty()) {

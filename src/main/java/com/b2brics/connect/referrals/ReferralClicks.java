@@ -6,13 +6,13 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.leads.Crawlers;
 import com.b2brics.connect.telegram.CommandReceived;
+import com.b2brics.connect.telegram.OnStart;
 
 /**
  * Clicks on a partner's links: the site link {@code /r/CODE} and the bot link
@@ -109,12 +109,9 @@ public class ReferralClicks {
 		return ReferralCode.parse(typedCode).flatMap(codes::find).filter(ReferralCodes.Code::active).map(ReferralCodes.Code::code);
 	}
 
-	@EventListener
+	/** A Start with a referral link counts as its click; the exporters' registration answers it. */
+	@OnStart(prefix = ReferralCode.PAYLOAD_PREFIX, observe = true)
 	void on(CommandReceived command) {
-		if (!"start".equals(command.command()) || !command.chat().isPrivate()
-				|| !command.args().regionMatches(true, 0, ReferralCode.PAYLOAD_PREFIX, 0, ReferralCode.PAYLOAD_PREFIX.length())) {
-			return;
-		}
 		active(command.args()).ifPresentOrElse(
 				code -> record(code, "BOT", null, "tg:" + command.user().id(), null, command.user().isBot()),
 				() -> log.info("Start with an unknown or inactive referral code from user {}", command.user().id()));

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.accounts.Accounts;
@@ -14,9 +13,11 @@ import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.invitations.InvitationFigures;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.Html;
+import com.b2brics.connect.telegram.OnCommand;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
+import com.b2brics.connect.telegram.Where;
 
 /**
  * {@code /stats} in the bot: a partner's team member sees their company's response figures for 30
@@ -43,16 +44,8 @@ class PartnerStats {
 		this.clock = clock;
 	}
 
-	@EventListener
+	@OnCommand(value = "stats", where = Where.PRIVATE, help = "bot.command.stats", order = 22, wrongPlace = "sla.stats.private")
 	void on(CommandReceived command) {
-		if (!"stats".equals(command.command())) {
-			return;
-		}
-		if (!command.chat().isPrivate()) {
-			outbox.send(OutgoingMessage.to(command.chat().id(),
-					messages.getMessage("sla.stats.private", null, accounts.of(command.user()))).replyTo(command.messageId()));
-			return;
-		}
 		outbox.send(OutgoingMessage.to(command.chat().id(), answer(command.user().id(), accounts.of(command.user())))
 			.priority(Priority.HIGH));
 	}

@@ -37,10 +37,14 @@ import com.b2brics.connect.telegram.ChatMigrated;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.DocumentPosted;
 import com.b2brics.connect.telegram.Html;
+import com.b2brics.connect.telegram.OnCommand;
+import com.b2brics.connect.telegram.OnGroupText;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
 import com.b2brics.connect.telegram.TextReceived;
+import com.b2brics.connect.telegram.Where;
+import com.b2brics.connect.telegram.Who;
 
 /**
  * The response-time clocks of leads, in the partner's working time: the hours and time zone the
@@ -110,11 +114,9 @@ class ResponseClocks implements DisposableBean {
 		start(deal, ClockStore.Kind.FIRST_RESPONSE, null);
 	}
 
-	@EventListener
+	@OnGroupText
 	void on(TextReceived text) {
-		if (text.chat().isGroup()) {
-			wrote(text.chat().id(), text.user().id());
-		}
+		wrote(text.chat().id(), text.user().id());
 	}
 
 	@EventListener
@@ -299,11 +301,9 @@ class ResponseClocks implements DisposableBean {
 	 * importer, the running clock pauses until then (what was counted is kept, the due instant and
 	 * the reminders move), and when the time passes without an answer the partner is reminded.
 	 */
-	@EventListener
+	@OnCommand(value = "eta", where = Where.DEAL_GROUP, who = Who.DEAL_PARTNER, help = "bot.command.eta", order = 21,
+			wrongPlace = "sla.eta.nodeal", notAllowed = "sla.eta.notpartner")
 	void on(CommandReceived command) {
-		if (!"eta".equals(command.command())) {
-			return;
-		}
 		Locale locale = accounts.of(command.user());
 		long chat = command.chat().id();
 		var deal = command.chat().isGroup() ? store.openDealInChat(chat) : java.util.Optional.<ClockStore.Deal>empty();

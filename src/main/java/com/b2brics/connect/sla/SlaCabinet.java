@@ -6,13 +6,13 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 
 import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.partners.CabinetEntry;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.InlineButton;
+import com.b2brics.connect.telegram.OnButton;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
@@ -66,11 +66,8 @@ class SlaCabinet {
 			this.outbox = outbox;
 		}
 
-		@EventListener
+		@OnButton({ STATS, HOURS })
 		void on(ButtonPressed pressed) {
-			if (!STATS.equals(pressed.action()) && !HOURS.equals(pressed.action())) {
-				return;
-			}
 			outbox.answerButton(pressed.callbackQueryId(), null, false);
 			long user = pressed.user().id();
 			Locale locale = accounts.of(pressed.user());

@@ -3,7 +3,6 @@ package com.b2brics.connect.sla;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.b2brics.connect.telegram.BotCommandSpec;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
@@ -11,21 +10,6 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 /** The SLA's timer: reminders and breaches are looked for on one instance of the cluster at a time. */
 @Configuration(proxyBeanMethods = false)
 class SlaConfiguration {
-
-	@Bean
-	BotCommandSpec etaCommand() {
-		return new BotCommandSpec("eta", "bot.command.eta", BotCommandSpec.Scope.GROUP, 21);
-	}
-
-	@Bean
-	BotCommandSpec statsCommand() {
-		return new BotCommandSpec("stats", "bot.command.stats", BotCommandSpec.Scope.PRIVATE, 22);
-	}
-
-	@Bean
-	BotCommandSpec hoursCommand() {
-		return new BotCommandSpec("hours", "bot.command.hours", BotCommandSpec.Scope.PRIVATE, 23);
-	}
 
 	@Bean
 	RecurringTask<Void> slaCheck(ResponseClocks clocks, SlaProperties properties) {

@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.accounts.Accounts;
@@ -20,9 +19,12 @@ import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
+import com.b2brics.connect.telegram.OnButton;
+import com.b2brics.connect.telegram.OnCommand;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
+import com.b2brics.connect.telegram.Where;
 
 /**
  * {@code /hours} in the bot: a partner's team member sees or sets the company's working hours and
@@ -59,17 +61,9 @@ class WorkingHoursCommand {
 	/** A zone button: keeps the days and hours (Monday to Friday 09:00 to 18:00 if none are set) in the zone picked. */
 	static final String ZONE = "sla_zone";
 
-	@EventListener
+	@OnCommand(value = "hours", where = Where.PRIVATE, help = "bot.command.hours", order = 23, wrongPlace = "sla.hours.private")
 	void on(CommandReceived command) {
-		if (!"hours".equals(command.command())) {
-			return;
-		}
 		Locale locale = accounts.of(command.user());
-		if (!command.chat().isPrivate()) {
-			outbox.send(OutgoingMessage.to(command.chat().id(), messages.getMessage("sla.hours.private", null, locale))
-				.replyTo(command.messageId()));
-			return;
-		}
 		long userId = command.user().id();
 		String args = command.args() == null ? "" : command.args().trim();
 		var partner = catalog.partnerOfTeamMember(userId);
@@ -84,11 +78,8 @@ class WorkingHoursCommand {
 		outbox.send(OutgoingMessage.to(command.chat().id(), answer).priority(Priority.HIGH));
 	}
 
-	@EventListener
+	@OnButton(ZONE)
 	void on(ButtonPressed pressed) {
-		if (!ZONE.equals(pressed.action())) {
-			return;
-		}
 		Locale locale = accounts.of(pressed.user());
 		long userId = pressed.user().id();
 		var partner = catalog.partnerOfTeamMember(userId);

@@ -1,8 +1,9 @@
 package com.b2brics.connect.telegram;
 
 /**
- * A module that asked a user to share their contact says so here, so that another module's answer
- * to a contact nobody asked for stays quiet for it. Must only read.
+ * A conversation that asked a user to share their contact says so here; the router gives the
+ * contact to its {@link OnContact} method only then, and answers a contact nobody asked for.
+ * Must only read.
  */
 public interface ExpectedContact {
 

@@ -93,6 +93,23 @@ public final class People {
 				"token", world.bot.token(), "link", "https://t.me/" + world.bot.username());
 	}
 
+	/** Every command menu the bot set: scope, language_code and commands. */
+	public List<Map<String, Object>> commandMenus() {
+		return world.locked(world.commandMenus::all);
+	}
+
+	/**
+	 * The command menu this person sees in this chat ({@code chatId} their own id: their private
+	 * chat with the bot), resolved as Telegram does from the menus the bot set.
+	 */
+	public Map<String, Object> commandMenuSeenBy(long userId, long chatId) {
+		return world.locked(() -> {
+			SimUser user = user(userId);
+			Chat chat = chatId == userId ? world.privateChat(user) : anyChat(chatId);
+			return Json.obj("user_id", userId, "chat_id", chatId, "commands", world.commandMenus.seenBy(user, chat));
+		});
+	}
+
 	public Map<String, Object> blockBot(long userId) {
 		return world.locked(() -> {
 			SimUser user = user(userId);

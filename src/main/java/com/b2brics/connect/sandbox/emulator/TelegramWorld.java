@@ -48,6 +48,7 @@ final class TelegramWorld {
 	final Map<String, CallbackQuery> callbacks = new HashMap<>();
 
 	final Map<String, Object> botSettings = new HashMap<>();
+	final CommandMenus commandMenus = new CommandMenus(this);
 
 	/*
 	 * Numbering survives a reset: the app dedupes by id and must never see an old id again. It

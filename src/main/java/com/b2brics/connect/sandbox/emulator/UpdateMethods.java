@@ -24,12 +24,9 @@ final class UpdateMethods {
 		registry.accept("setWebhook", this::setWebhook);
 		registry.accept("deleteWebhook", this::deleteWebhook);
 		registry.accept("getWebhookInfo", p -> world.updates.webhookInfo());
-		registry.accept("setMyCommands", p -> setting("commands", p, p.json("commands", "can't parse commands JSON array")));
-		registry.accept("getMyCommands", p -> world.locked(() -> world.botSettings.getOrDefault(key("commands", p), List.of())));
-		registry.accept("deleteMyCommands", p -> world.locked(() -> {
-			world.botSettings.remove(key("commands", p));
-			return true;
-		}));
+		registry.accept("setMyCommands", p -> world.locked(() -> world.commandMenus.set(p)));
+		registry.accept("getMyCommands", p -> world.locked(() -> world.commandMenus.get(p)));
+		registry.accept("deleteMyCommands", p -> world.locked(() -> world.commandMenus.delete(p)));
 		registry.accept("setMyName", p -> setting("name", p, p.string("name")));
 		registry.accept("setMyDescription", p -> setting("description", p, p.string("description")));
 		registry.accept("setMyShortDescription", p -> setting("short_description", p, p.string("short_description")));

@@ -64,6 +64,16 @@ class ControlApiController {
 		return people.bot();
 	}
 
+	@GetMapping("/bot/commands")
+	List<Map<String, Object>> commandMenus() {
+		return people.commandMenus();
+	}
+
+	@GetMapping("/users/{uid}/commands")
+	Map<String, Object> commandMenu(@PathVariable long uid, @RequestParam(name = "chat_id", required = false) Long chatId) {
+		return people.commandMenuSeenBy(uid, chatId == null ? uid : chatId);
+	}
+
 	@GetMapping("/bot/webhook")
 	Map<String, Object> webhook() {
 		return sandbox.webhookInfo();

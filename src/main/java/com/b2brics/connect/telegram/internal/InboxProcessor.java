@@ -47,6 +47,7 @@ class InboxProcessor extends WorkerLoop {
 	private final MessageSource messages;
 	private final ObjectProvider<UserLanguage> languages;
 	private final InstanceName instance;
+	private final UpdateRouter router;
 	private final BotConnection connection;
 	private final TelegramProperties.Inbox settings;
 	private final Set<Long> busyChats = ConcurrentHashMap.newKeySet();
@@ -56,8 +57,10 @@ class InboxProcessor extends WorkerLoop {
 
 	InboxProcessor(InboxStore store, UpdateTranslator translator, ApplicationEventPublisher events, TransactionTemplate tx,
 			InboxSignal signal, DurableOutbox outbox, MessageSource messages, ObjectProvider<UserLanguage> languages,
-			InstanceName instance, BotConnection connection, TelegramProperties properties, MeterRegistry meters) {
+			InstanceName instance, BotConnection connection, TelegramProperties properties, MeterRegistry meters,
+			UpdateRouter router) {
 		super("inbox", signal);
+		this.router = router;
 		this.connection = connection;
 		this.store = store;
 		this.translator = translator;
@@ -188,8 +191,13 @@ class InboxProcessor extends WorkerLoop {
 		}
 		ButtonAnswers.begin();
 		try {
+			// every event to the listeners (who acts is remembered first); commands, buttons, texts
+			// and contacts then to the module that declared them, alone
 			for (TelegramEvent event : translation.events()) {
 				events.publishEvent(event);
+				if (UpdateRouter.routed(event)) {
+					router.route(event);
+				}
 			}
 			for (TelegramEvent event : translation.events()) {
 				if (event instanceof com.b2brics.connect.telegram.ButtonPressed pressed

@@ -1,0 +1,46 @@
+package com.b2brics.connect.exporters;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.b2brics.connect.groups.GroupPool;
+import com.b2brics.connect.telegram.DealChats;
+
+/**
+ * Exporters' personal groups, for the router's deal-group commands: the deal is the one
+ * {@link ExporterDeals} finds; its sides are who may invite there (the exporter and their
+ * manager), no partner owes answers there, the group's staff is B2BRICS.
+ */
+@Component
+class ExporterChats implements DealChats {
+
+	private final ExporterDeals deals;
+	private final GroupPool pool;
+
+	ExporterChats(ExporterDeals deals, GroupPool pool) {
+		this.deals = deals;
+		this.pool = pool;
+	}
+
+	@Override
+	public Optional<DealRoles> dealIn(long chatId) {
+		return deals.openDealInChat(chatId).map(deal -> new DealRoles() {
+
+			@Override
+			public boolean isParty(long userId) {
+				return deal.mayInvite(userId);
+			}
+
+			@Override
+			public boolean isPartner(long userId) {
+				return false;
+			}
+
+			@Override
+			public boolean isStaff(long userId) {
+				return pool.isStaff(chatId, userId);
+			}
+		});
+	}
+}

@@ -1,0 +1,48 @@
+package com.b2brics.connect.leads;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.b2brics.connect.catalog.Catalog;
+import com.b2brics.connect.groups.GroupPool;
+import com.b2brics.connect.telegram.DealChats;
+
+/**
+ * The groups of open leads, for the router's deal-group commands: the importer and the partner's
+ * team are the deal's sides, the partner's team owes the answers, the group's staff is B2BRICS.
+ */
+@Component
+class LeadChats implements DealChats {
+
+	private final Leads leads;
+	private final Catalog catalog;
+	private final GroupPool pool;
+
+	LeadChats(Leads leads, Catalog catalog, GroupPool pool) {
+		this.leads = leads;
+		this.catalog = catalog;
+		this.pool = pool;
+	}
+
+	@Override
+	public Optional<DealRoles> dealIn(long chatId) {
+		return leads.openInChat(chatId).map(lead -> new DealRoles() {
+
+			@Override
+			public boolean isParty(long userId) {
+				return userId == lead.importerId() || isPartner(userId);
+			}
+
+			@Override
+			public boolean isPartner(long userId) {
+				return catalog.teamMemberIds(lead.partnerId()).contains(userId);
+			}
+
+			@Override
+			public boolean isStaff(long userId) {
+				return pool.isStaff(chatId, userId);
+			}
+		});
+	}
+}
