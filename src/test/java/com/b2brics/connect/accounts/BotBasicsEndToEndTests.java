@@ -30,10 +30,10 @@ class BotBasicsEndToEndTests extends EndToEndTest {
 	}
 
 	@Test
-	void anyOtherLanguageFallsBackToEnglish() {
-		SimulatedUser joao = sandbox.newUser("João", "pt-br");
-		joao.startBot();
-		joao.sees(joao.botChat(), "Hello, João!");
+	void aLanguageTheBotDoesNotSpeakFallsBackToEnglish() {
+		SimulatedUser jonas = sandbox.newUser("Jonas", "de");
+		jonas.startBot();
+		jonas.sees(jonas.botChat(), "Hello, Jonas!");
 	}
 
 	@Test
