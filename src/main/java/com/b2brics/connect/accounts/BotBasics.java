@@ -137,7 +137,7 @@ class BotBasics {
 	}
 
 	private void reply(CommandReceived command, String html, Keyboard keyboard) {
-		outbox.send(OutgoingMessage.to(command.chat().id(), html).with(keyboard).priority(Priority.HIGH));
+		outbox.send(OutgoingMessage.to(command.chat().id(), html).with(keyboard).priority(Priority.ANSWER));
 	}
 
 	private String help(TelegramEvent event, Locale locale, String headerKey) {

@@ -76,7 +76,8 @@ class JoinControl {
 			Object[] name = { Html.escape(joined.user().displayName()) };
 			String text = messages.getMessage(role.joinedMessageKey(), name, Locale.ENGLISH) + "\n"
 					+ messages.getMessage(role.joinedMessageKey(), name, Locale.forLanguageTag("ru"));
-			outbox.send(OutgoingMessage.to(chat, text));
+			// several people entering within a short while make one message, edited as each enters
+			outbox.send(OutgoingMessage.to(chat, text).foldAs("groups.joined"));
 		});
 	}
 }

@@ -197,7 +197,7 @@ class LeadClosing {
 	}
 
 	private void reply(long chat, long replyTo, String html, Keyboard keyboard) {
-		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).with(keyboard).priority(Priority.HIGH));
+		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).with(keyboard).priority(Priority.ANSWER));
 	}
 
 	/** The group's people may read either language: both, English first. */

@@ -328,7 +328,7 @@ class ResponseClocks implements DisposableBean {
 		String when = WHEN.format(eta.get().atZone(calendar.zone())) + " (" + calendar.zone().getId() + ")";
 		Object[] args = { Html.escape(command.user().displayName()), when };
 		outbox.send(OutgoingMessage.to(chat, messages.getMessage("sla.eta.promise", args, Locale.ENGLISH) + "\n"
-				+ messages.getMessage("sla.eta.promise", args, Locale.forLanguageTag("ru"))).priority(Priority.HIGH));
+				+ messages.getMessage("sla.eta.promise", args, Locale.forLanguageTag("ru"))).priority(Priority.ANSWER));
 		store.running(deal.get().leadId()).ifPresent(running -> {
 			Duration worked = running.countingSince().isAfter(now) ? running.worked() : running.workedUntil(now, calendar);
 			Duration left = running.allowed().minus(worked);
@@ -357,7 +357,7 @@ class ResponseClocks implements DisposableBean {
 	}
 
 	private void reply(long chat, long replyTo, String html) {
-		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).priority(Priority.HIGH));
+		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).priority(Priority.ANSWER));
 	}
 
 	private void tellManagers(ClockStore.Deal deal, ClockStore.Clock breached) {
