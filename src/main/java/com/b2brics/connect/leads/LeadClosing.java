@@ -55,11 +55,12 @@ class LeadClosing {
 	private final Outbox outbox;
 	private final MessageSource messages;
 	private final LeadsProperties properties;
+	private final SiteUrl site;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
 	LeadClosing(Leads leads, GroupPool pool, Catalog catalog, Accounts accounts, Outbox outbox, MessageSource messages,
-			LeadsProperties properties, Clock clock, ApplicationEventPublisher events) {
+			LeadsProperties properties, Clock clock, ApplicationEventPublisher events, SiteUrl site) {
 		this.events = events;
 		this.leads = leads;
 		this.pool = pool;
@@ -68,6 +69,7 @@ class LeadClosing {
 		this.outbox = outbox;
 		this.messages = messages;
 		this.properties = properties;
+		this.site = site;
 		this.clock = clock;
 	}
 
@@ -168,7 +170,7 @@ class LeadClosing {
 			Locale importerLocale = accounts.localeOf(lead.importerId());
 			outbox.send(OutgoingMessage.to(lead.importerId(), text(importerLocale, "lead.closed.importer" + suffix,
 					Html.escape(service.title(importerLocale)), Html.escape(partner.companyName()),
-					properties.siteUrl() + service.path())));
+					site.root() + service.path())));
 			String importerName = Html.escape(accounts.nameOf(lead.importerId()));
 			for (Long member : catalog.teamMemberIds(partner.id())) {
 				Locale locale = accounts.localeOf(member);

@@ -50,13 +50,14 @@ class LeadGroups {
 	private final Outbox outbox;
 	private final MessageSource messages;
 	private final LeadsProperties properties;
+	private final SiteUrl site;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 	private final LeadJoinGrace grace;
 
 	LeadGroups(Leads leads, GroupPool pool, GroupInvites invites, Catalog catalog, Accounts accounts,
 			PlatformAdmins admins, Outbox outbox, MessageSource messages, LeadsProperties properties, Clock clock,
-			ApplicationEventPublisher events, LeadJoinGrace grace) {
+			ApplicationEventPublisher events, LeadJoinGrace grace, SiteUrl site) {
 		this.grace = grace;
 		this.events = events;
 		this.clock = clock;
@@ -69,6 +70,7 @@ class LeadGroups {
 		this.outbox = outbox;
 		this.messages = messages;
 		this.properties = properties;
+		this.site = site;
 	}
 
 	/** Right after Start: a group now, or a place in the queue. */
@@ -126,8 +128,8 @@ class LeadGroups {
 		grace.schedule(lead.id());
 		Locale importerLocale = accounts.localeOf(lead.importerId());
 		String importerName = accounts.nameOf(lead.importerId());
-		String serviceUrl = properties.siteUrl() + service.path();
-		String partnerUrl = properties.siteUrl() + partner.path(service.storefrontSlug());
+		String serviceUrl = site.root() + service.path();
+		String partnerUrl = site.root() + partner.path(service.storefrontSlug());
 		String storefront = "/" + service.storefrontSlug();
 		String title = service.title(importerLocale);
 

@@ -68,11 +68,12 @@ class LeadJoinGrace {
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
 	private final LeadsProperties properties;
+	private final SiteUrl site;
 	private final Clock clock;
 
 	LeadJoinGrace(Leads leads, Clicks clicks, GroupPool pool, Catalog catalog, Accounts accounts, Outbox outbox,
 			MessageSource messages, TelegramLinks links, SchedulerClient scheduler, TransactionTemplate transactions,
-			ApplicationEventPublisher events, LeadsProperties properties, Clock clock) {
+			ApplicationEventPublisher events, LeadsProperties properties, Clock clock, SiteUrl site) {
 		this.leads = leads;
 		this.clicks = clicks;
 		this.pool = pool;
@@ -85,6 +86,7 @@ class LeadJoinGrace {
 		this.transactions = transactions;
 		this.events = events;
 		this.properties = properties;
+		this.site = site;
 		this.clock = clock;
 	}
 
@@ -148,7 +150,7 @@ class LeadJoinGrace {
 			Locale importerLocale = accounts.localeOf(lead.importerId());
 			OutgoingMessage toImporter = OutgoingMessage.to(lead.importerId(), text(importerLocale,
 					"lead.withdrawn.importer" + why, Html.escape(service.title(importerLocale)),
-					Html.escape(partner.companyName()), minutes, properties.siteUrl() + service.path()));
+					Html.escape(partner.companyName()), minutes, site.root() + service.path()));
 			Optional<String> again = comeBackLink(lead);
 			if (again.isPresent()) {
 				toImporter = toImporter.with(Keyboard.column(InlineButton.url(text(importerLocale, "lead.withdrawn.again"), again.get())));

@@ -51,12 +51,13 @@ class LeadStarts {
 	private final MessageSource messages;
 	private final ApplicationEventPublisher events;
 	private final LeadsProperties properties;
+	private final SiteUrl site;
 	private final Clock clock;
 	private final LeadGroups groups;
 	private final SlidingWindow starts;
 
 	LeadStarts(Clicks clicks, Leads leads, Catalog catalog, Accounts accounts, Outbox outbox, MessageSource messages,
-			ApplicationEventPublisher events, LeadsProperties properties, Clock clock, LeadGroups groups) {
+			ApplicationEventPublisher events, LeadsProperties properties, Clock clock, LeadGroups groups, SiteUrl site) {
 		this.groups = groups;
 		this.clicks = clicks;
 		this.leads = leads;
@@ -66,6 +67,7 @@ class LeadStarts {
 		this.messages = messages;
 		this.events = events;
 		this.properties = properties;
+		this.site = site;
 		this.clock = clock;
 		LeadsProperties.Limits limits = properties.limits();
 		this.starts = new SlidingWindow(limits.startsPerPerson(), limits.startWindow(), limits.trackedKeys(), clock);
@@ -93,14 +95,14 @@ class LeadStarts {
 		Optional<Service> service = click.flatMap(c -> catalog.service(c.serviceId()));
 		if (click.isEmpty() || service.isEmpty()) {
 			log.info("Start with an unknown payload from user {}", importer);
-			tell(importer, text(locale, "lead.start.unknown", properties.siteUrl() + "/"));
+			tell(importer, text(locale, "lead.start.unknown", site.root() + "/"));
 			return;
 		}
 		if (click.get().expiredAt(clock.instant())) {
-			tell(importer, text(locale, "lead.start.expired", properties.siteUrl() + service.get().path()));
+			tell(importer, text(locale, "lead.start.expired", site.root() + service.get().path()));
 			return;
 		}
-		String serviceUrl = properties.siteUrl() + service.get().path();
+		String serviceUrl = site.root() + service.get().path();
 		if (click.get().belongsToSomeoneElseThan(importer)) {
 			log.info("Start from user {} with click {}, which user {} redeemed first: refused", importer, click.get().id(),
 					click.get().redeemedBy());
