@@ -77,7 +77,7 @@ class JoinControl {
 			String text = messages.getMessage(role.joinedMessageKey(), name, Locale.ENGLISH) + "\n"
 					+ messages.getMessage(role.joinedMessageKey(), name, Locale.forLanguageTag("ru"));
 			// several people entering within a short while make one message, edited as each enters
-			outbox.send(OutgoingMessage.to(chat, text).foldAs("groups.joined"));
+			outbox.send(OutgoingMessage.to(chat, text).foldAs("member-joined"));
 		});
 	}
 }
