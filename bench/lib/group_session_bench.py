@@ -241,6 +241,8 @@ try:
         "session_s": round(t_end - t_partner_in, 1),
         "too_many_requests": (after["too_many_requests"]["rule"] - before["too_many_requests"]["rule"]),
         "rule_violations": diff("rule_violations", "by_kind"),
+        # messages to the group within a second of the previous one (let through; only this branch's sandbox counts them)
+        "group_bursts": after.get("group_bursts", 0) - before.get("group_bursts", 0) if "group_bursts" in after else None,
         "bot_api_calls_for_the_lead": calls,
         "messages_per_lead": calls.get("sendMessage", 0) + calls.get("sendDocument", 0),
         "edits_per_lead": calls.get("editMessageText", 0) + calls.get("editMessageReplyMarkup", 0),

@@ -65,6 +65,7 @@ class OutboxPriorityEndToEndTests extends EndToEndTest {
 		long group = sandbox.createGroup("Busy group", olga, java.util.Map.of("can_invite_users", false));
 		long violations = sandbox.stats().violationsTotal();
 		long tooMany = sandbox.stats().ruleTooManyRequests();
+		long bursts = sandbox.stats().groupBursts();
 		// the group's window holds 16 sends (as if just made): full for notices (20 less the answers' 4), not for answers
 		for (int i = 1; i <= 16; i++) {
 			jdbc.sql("INSERT INTO telegram_chat_sends (outbox_id, chat_id, sent_at) VALUES (:id, :chat, CURRENT_TIMESTAMP)")
@@ -95,6 +96,7 @@ class OutboxPriorityEndToEndTests extends EndToEndTest {
 		}
 		assertThat(sandbox.stats().violationsTotal()).as("Telegram rule violations").isEqualTo(violations);
 		assertThat(sandbox.stats().ruleTooManyRequests()).as("429").isEqualTo(tooMany);
+		assertThat(sandbox.stats().groupBursts()).as("messages to a group within a second").isEqualTo(bursts);
 	}
 
 	private OffsetDateTime sentAt(long id) {

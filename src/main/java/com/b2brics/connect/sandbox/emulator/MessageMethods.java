@@ -70,7 +70,7 @@ final class MessageMethods {
 		Map<String, Object> markup = markup(p);
 		Message replyTo = replyTarget(chat, p);
 		if (world.rateLimits.acquire(chat.id, !chat.isPrivate())) {
-			world.stats.violation("rate_limit_group_second", 200);
+			world.stats.groupBurst();
 		}
 		Message message = world.post(chat, world.bot.id());
 		message.text = text;
@@ -109,7 +109,7 @@ final class MessageMethods {
 		Map<String, Object> markup = markup(p);
 		Message replyTo = replyTarget(chat, p);
 		if (world.rateLimits.acquire(chat.id, !chat.isPrivate())) {
-			world.stats.violation("rate_limit_group_second", 200);
+			world.stats.groupBurst();
 		}
 		if (file == null) {
 			file = world.storeFile(upload.fileName(), upload.contentType(), upload.content());

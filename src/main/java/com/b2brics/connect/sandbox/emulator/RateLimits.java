@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * Telegram's sending limits as strict sliding windows on monotonic time: one message per second
  * in any chat (private or group), twenty per minute in a group, thirty per second over all chats.
  * A send over a limit is refused with 429 and the seconds until the window lets it through, except
- * a group's short burst (more than one a second), which goes through and is counted. The group
+ * a group's short burst (more than one a second), which goes through and is counted as
+ * {@code group_bursts}. The group
  * window can be shortened (twenty per that window), for test suites only; the one-second rules are
  * never shortened.
  */
@@ -34,8 +35,8 @@ final class RateLimits {
 	/**
 	 * Records a send to the chat, or throws 429 when a window is full. True when it came less than a
 	 * second after the previous one to the same group: Telegram lets such short bursts through ("we
-	 * may allow short bursts"), so the send is not refused, but the caller counts it as a violation of
-	 * the one-message-a-second rule ({@code rate_limit_group_second}).
+	 * may allow short bursts"), so the send is not refused, but the caller counts it
+	 * ({@code group_bursts} in the statistics): a bot that keeps one message a second shows none.
 	 */
 	synchronized boolean acquire(long chatId, boolean group) {
 		long now = System.nanoTime();
