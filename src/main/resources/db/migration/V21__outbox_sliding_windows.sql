@@ -3,10 +3,14 @@
 -- the claim while the call is in flight), and the sender counts the group's rows within the last
 -- window before it sends another. Shared by all instances like telegram_chat_pace; rows older
 -- than the window are pruned.
+-- One row per attempt: a call that timed out after its effect and was sent again reached the
+-- group twice, and counts twice.
 CREATE TABLE telegram_chat_sends (
-    outbox_id BIGINT PRIMARY KEY,
+    outbox_id BIGINT NOT NULL,
+    attempt   INT NOT NULL,
     chat_id   BIGINT NOT NULL,
-    sent_at   TIMESTAMP WITH TIME ZONE NOT NULL
+    sent_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (outbox_id, attempt)
 );
 CREATE INDEX telegram_chat_sends_chat_idx ON telegram_chat_sends (chat_id, sent_at);
 CREATE INDEX telegram_chat_sends_sent_idx ON telegram_chat_sends (sent_at);

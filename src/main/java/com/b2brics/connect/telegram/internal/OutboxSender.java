@@ -154,7 +154,7 @@ class OutboxSender extends WorkerLoop {
 					pacedChats.add(row.chatId());
 					store.paceChat(row.chatId(), now.plus(settings.chatInterval()));
 					if (row.chatId() < 0) {
-						store.recordGroupSend(row.id(), row.chatId(), now);
+						store.recordGroupSend(row.id(), row.attempts(), row.chatId(), now);
 					}
 				}
 			}
@@ -301,7 +301,7 @@ class OutboxSender extends WorkerLoop {
 				// the gap and the group's window count from Telegram's answer, never earlier than its arrival there
 				store.paceChat(row.chatId(), now.plus(settings.chatInterval()));
 				if (row.chatId() < 0) {
-					store.recordGroupSend(row.id(), row.chatId(), now);
+					store.recordGroupSend(row.id(), row.attempts(), row.chatId(), now);
 				}
 			}
 			meters.counter("telegram.outbox.sent", "method", row.method()).increment();
@@ -311,14 +311,14 @@ class OutboxSender extends WorkerLoop {
 			tooManyRequests.increment();
 			int wait = Math.max(1, result.retryAfter());
 			store.retryLater(row.id(), now.plusSeconds(wait), result.toString());
-			store.forgetGroupSend(row.id());
+			store.forgetGroupSend(row.id(), row.attempts());
 			if (row.chatId() != 0) {
 				store.paceChat(row.chatId(), now.plusSeconds(wait));
 			}
 			log.info("Telegram asked to wait {} s (outbox row {})", wait, row.id());
 		}
 		else if (result.migrateTo() != 0) {
-			store.forgetGroupSend(row.id());
+			store.forgetGroupSend(row.id(), row.attempts());
 			int moved = store.moveChat(row.chatId(), result.migrateTo());
 			store.retryLater(row.id(), now, result.toString());
 			log.info("Chat {} became supergroup {}: {} queued rows moved", row.chatId(), result.migrateTo(), moved);
@@ -336,14 +336,14 @@ class OutboxSender extends WorkerLoop {
 				// a time-out may have delivered it after all: keep the chat's gap and its place in the window
 				store.paceChat(row.chatId(), now.plus(settings.chatInterval()));
 				if (row.chatId() < 0) {
-					store.recordGroupSend(row.id(), row.chatId(), now);
+					store.recordGroupSend(row.id(), row.attempts(), row.chatId(), now);
 				}
 			}
 			log.info("Outbox row {} not delivered ({}), retrying in {} ms", row.id(), result, backoff.toMillis());
 		}
 		else {
 			failures.increment();
-			store.forgetGroupSend(row.id());
+			store.forgetGroupSend(row.id(), row.attempts());
 			store.markFailed(row.id(), "FAILED", result.toString());
 			log.error("Telegram refused outbox row {} ({} to chat {}): {}", row.id(), row.method(), row.chatId(), result);
 		}

@@ -165,19 +165,29 @@ class OutboxStore {
 		return rows;
 	}
 
-	/** Records a message to a group as sent at {@code at} (its claim; again at Telegram's answer). */
-	void recordGroupSend(long outboxId, long chatId, Instant at) {
-		jdbc.sql("DELETE FROM telegram_chat_sends WHERE outbox_id = :id").param("id", outboxId).update();
-		jdbc.sql("INSERT INTO telegram_chat_sends (outbox_id, chat_id, sent_at) VALUES (:id, :chat, :at)")
+	/**
+	 * Records attempt {@code attempt} of a message to a group as sent at {@code at} (at its claim;
+	 * again at Telegram's answer). Each attempt counts: one that timed out may have arrived.
+	 */
+	void recordGroupSend(long outboxId, int attempt, long chatId, Instant at) {
+		jdbc.sql("DELETE FROM telegram_chat_sends WHERE outbox_id = :id AND attempt = :attempt")
 			.param("id", outboxId)
+			.param("attempt", attempt)
+			.update();
+		jdbc.sql("INSERT INTO telegram_chat_sends (outbox_id, attempt, chat_id, sent_at) VALUES (:id, :attempt, :chat, :at)")
+			.param("id", outboxId)
+			.param("attempt", attempt)
 			.param("chat", chatId)
 			.param("at", Db.ts(at))
 			.update();
 	}
 
-	/** The message did not reach the group (429, refused): it takes no place in the window. */
-	void forgetGroupSend(long outboxId) {
-		jdbc.sql("DELETE FROM telegram_chat_sends WHERE outbox_id = :id").param("id", outboxId).update();
+	/** The attempt did not reach the group (429, refused): it takes no place in the window. */
+	void forgetGroupSend(long outboxId, int attempt) {
+		jdbc.sql("DELETE FROM telegram_chat_sends WHERE outbox_id = :id AND attempt = :attempt")
+			.param("id", outboxId)
+			.param("attempt", attempt)
+			.update();
 	}
 
 	int pruneGroupSends(Instant before) {
