@@ -124,7 +124,7 @@ class BotBasics {
 	}
 
 	private void reply(CommandReceived command, String html, Keyboard keyboard) {
-		outbox.send(OutgoingMessage.to(command.chat().id(), html).with(keyboard).priority(Priority.HIGH));
+		outbox.send(OutgoingMessage.to(command.chat().id(), html).with(keyboard).priority(Priority.ANSWER));
 	}
 
 }

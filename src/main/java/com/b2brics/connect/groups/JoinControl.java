@@ -73,7 +73,9 @@ class JoinControl {
 		invites.roleOf(chat, joined.user().id()).filter(role -> role.joinedMessageKey() != null).ifPresent(role -> {
 			// in the languages of the group's people, the one who just joined among them
 			outbox.send(OutgoingMessage.to(chat, texts.forGroup(chat, role.joinedMessageKey(),
-					Html.escape(joined.user().displayName()))));
+					Html.escape(joined.user().displayName())))
+				// several people entering within a short while make one message, edited as each enters
+				.foldAs("member-joined"));
 		});
 	}
 }

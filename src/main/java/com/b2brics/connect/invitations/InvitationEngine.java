@@ -511,7 +511,8 @@ class InvitationEngine {
 						Long.toString(invitationId)).forUser(invitation.inviterId()))
 				: null;
 		if (invitation.statusOutboxId() == null) {
-			long id = outbox.send(OutgoingMessage.to(invitation.chatId(), html).with(keyboard).priority(Priority.HIGH));
+			// posted when the inviter's task arrives: the answer to that text
+			long id = outbox.send(OutgoingMessage.to(invitation.chatId(), html).with(keyboard).priority(Priority.ANSWER));
 			store.statusMessage(invitationId, id);
 		}
 		else {

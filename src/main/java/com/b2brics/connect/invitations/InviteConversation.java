@@ -570,7 +570,7 @@ class InviteConversation implements ExpectedText {
 	}
 
 	private void reply(long chat, long replyTo, String html, Keyboard keyboard) {
-		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).with(keyboard).priority(Priority.HIGH));
+		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).with(keyboard).priority(Priority.ANSWER));
 	}
 
 	/** Edits the bot's question when there is one, else replies. */

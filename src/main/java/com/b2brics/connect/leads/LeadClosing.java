@@ -62,11 +62,12 @@ class LeadClosing {
 	private final Texts texts;
 	private final GroupTexts groupTexts;
 	private final LeadsProperties properties;
+	private final SiteUrl site;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
 	LeadClosing(Leads leads, GroupPool pool, Catalog catalog, Accounts accounts, Outbox outbox, Texts texts,
-			GroupTexts groupTexts, LeadsProperties properties, Clock clock, ApplicationEventPublisher events) {
+			GroupTexts groupTexts, LeadsProperties properties, Clock clock, ApplicationEventPublisher events, SiteUrl site) {
 		this.events = events;
 		this.leads = leads;
 		this.pool = pool;
@@ -76,6 +77,7 @@ class LeadClosing {
 		this.texts = texts;
 		this.groupTexts = groupTexts;
 		this.properties = properties;
+		this.site = site;
 		this.clock = clock;
 	}
 
@@ -170,7 +172,7 @@ class LeadClosing {
 			Locale importerLocale = accounts.localeOf(lead.importerId());
 			outbox.send(OutgoingMessage.to(lead.importerId(), texts.text(importerLocale, "lead.closed.importer" + suffix,
 					Html.escape(service.title(importerLocale)), Html.escape(partner.companyName()),
-					properties.siteUrl() + service.path())));
+					site.root() + service.path())));
 			String importerName = Html.escape(accounts.nameOf(lead.importerId()));
 			for (Long member : catalog.teamMemberIds(partner.id())) {
 				Locale locale = accounts.localeOf(member);
@@ -199,7 +201,7 @@ class LeadClosing {
 	}
 
 	private void reply(long chat, long replyTo, String html, Keyboard keyboard) {
-		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).with(keyboard).priority(Priority.HIGH));
+		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).with(keyboard).priority(Priority.ANSWER));
 	}
 
 	private static Long parse(String payload) {

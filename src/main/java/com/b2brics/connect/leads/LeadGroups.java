@@ -40,13 +40,14 @@ class LeadGroups implements WorkingGroupHolder {
 	private final Accounts accounts;
 	private final Texts texts;
 	private final LeadsProperties properties;
+	private final SiteUrl site;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 	private final LeadJoinGrace grace;
 
 	LeadGroups(Leads leads, GroupPool pool, GroupInvites invites, Catalog catalog, Accounts accounts,
 			Texts texts, LeadsProperties properties, Clock clock, ApplicationEventPublisher events,
-			LeadJoinGrace grace) {
+			LeadJoinGrace grace, SiteUrl site) {
 		this.leads = leads;
 		this.pool = pool;
 		this.invites = invites;
@@ -54,6 +55,7 @@ class LeadGroups implements WorkingGroupHolder {
 		this.accounts = accounts;
 		this.texts = texts;
 		this.properties = properties;
+		this.site = site;
 		this.clock = clock;
 		this.events = events;
 		this.grace = grace;
@@ -94,8 +96,8 @@ class LeadGroups implements WorkingGroupHolder {
 	private GroupSetup setUp(Lead lead, Service service, Partner partner) {
 		Locale importerLocale = accounts.localeOf(lead.importerId());
 		String importerName = accounts.nameOf(lead.importerId());
-		String serviceUrl = properties.siteUrl() + service.path();
-		String partnerUrl = properties.siteUrl() + partner.path(service.storefrontSlug());
+		String serviceUrl = site.root() + service.path();
+		String partnerUrl = site.root() + partner.path(service.storefrontSlug());
 		String storefront = "/" + service.storefrontSlug();
 		String title = service.title(importerLocale);
 		// a product's deal group says product and exporter where a service's says service and partner

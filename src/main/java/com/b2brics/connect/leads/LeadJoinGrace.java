@@ -70,11 +70,12 @@ class LeadJoinGrace {
 	private final TransactionTemplate transactions;
 	private final ApplicationEventPublisher events;
 	private final LeadsProperties properties;
+	private final SiteUrl site;
 	private final Clock clock;
 
 	LeadJoinGrace(Leads leads, Clicks clicks, GroupPool pool, Catalog catalog, Accounts accounts, Outbox outbox,
 			Texts texts, GroupTexts groupTexts, TelegramLinks links, SchedulerClient scheduler, TransactionTemplate transactions,
-			ApplicationEventPublisher events, LeadsProperties properties, Clock clock) {
+			ApplicationEventPublisher events, LeadsProperties properties, Clock clock, SiteUrl site) {
 		this.leads = leads;
 		this.clicks = clicks;
 		this.pool = pool;
@@ -88,6 +89,7 @@ class LeadJoinGrace {
 		this.transactions = transactions;
 		this.events = events;
 		this.properties = properties;
+		this.site = site;
 		this.clock = clock;
 	}
 
@@ -157,7 +159,7 @@ class LeadJoinGrace {
 			Locale importerLocale = accounts.localeOf(lead.importerId());
 			OutgoingMessage toImporter = OutgoingMessage.to(lead.importerId(), texts.text(importerLocale,
 					"lead.withdrawn.importer" + why, Html.escape(service.title(importerLocale)),
-					Html.escape(partner.companyName()), minutes, properties.siteUrl() + service.path()));
+					Html.escape(partner.companyName()), minutes, site.root() + service.path()));
 			Optional<String> again = comeBackLink(lead);
 			if (again.isPresent()) {
 				toImporter = toImporter.with(Keyboard.column(InlineButton.url(texts.text(importerLocale, "lead.withdrawn.again"), again.get())));

@@ -52,12 +52,13 @@ class LeadStarts {
 	private final Texts texts;
 	private final ApplicationEventPublisher events;
 	private final LeadsProperties properties;
+	private final SiteUrl site;
 	private final Clock clock;
 	private final LeadGroups groups;
 	private final SlidingWindow starts;
 
 	LeadStarts(Clicks clicks, Leads leads, Catalog catalog, Accounts accounts, Outbox outbox, Texts texts,
-			ApplicationEventPublisher events, LeadsProperties properties, Clock clock, LeadGroups groups) {
+			ApplicationEventPublisher events, LeadsProperties properties, Clock clock, LeadGroups groups, SiteUrl site) {
 		this.groups = groups;
 		this.clicks = clicks;
 		this.leads = leads;
@@ -67,6 +68,7 @@ class LeadStarts {
 		this.texts = texts;
 		this.events = events;
 		this.properties = properties;
+		this.site = site;
 		this.clock = clock;
 		LeadsProperties.Limits limits = properties.limits();
 		this.starts = new SlidingWindow(limits.startsPerPerson(), limits.startWindow(), limits.trackedKeys(), clock);
@@ -91,7 +93,7 @@ class LeadStarts {
 		Optional<Service> service = click.flatMap(c -> catalog.service(c.serviceId()));
 		if (click.isEmpty() || service.isEmpty()) {
 			log.info("Start with an unknown payload from user {}", importer);
-			tell(importer, texts.text(locale, "lead.start.unknown", properties.siteUrl() + "/"));
+			tell(importer, texts.text(locale, "lead.start.unknown", site.root() + "/"));
 			return;
 		}
 		// they came from this storefront: its language is theirs unless Telegram names one we speak
@@ -99,10 +101,10 @@ class LeadStarts {
 			.ifPresent(storefront -> accounts.cameFromStorefront(importer, storefront.defaultLocale()));
 		locale = accounts.of(command.user());
 		if (click.get().expiredAt(clock.instant())) {
-			tell(importer, texts.text(locale, "lead.start.expired", properties.siteUrl() + service.get().path()));
+			tell(importer, texts.text(locale, "lead.start.expired", site.root() + service.get().path()));
 			return;
 		}
-		String serviceUrl = properties.siteUrl() + service.get().path();
+		String serviceUrl = site.root() + service.get().path();
 		if (click.get().belongsToSomeoneElseThan(importer)) {
 			log.info("Start from user {} with click {}, which user {} redeemed first: refused", importer, click.get().id(),
 					click.get().redeemedBy());

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param payloadValidity how long a Contact click's deep link can still be started
- * @param siteUrl the public site root, for links in bot messages
+ * @param siteUrl the public site root, for links in bot messages; empty: {@code http://localhost:<the port
+ *        this instance listens on>} (see {@link SiteUrl}, which every link is built from)
  * @param closeAfterInactivity an open lead whose group saw no message for this long is closed
  *        and its group goes back to the pool
  * @param inactivityWarning how long before that closing the group is warned
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("b2brics.leads")
 public record LeadsProperties(@DefaultValue("7d") Duration payloadValidity,
-		@DefaultValue("http://localhost:8080") String siteUrl, @DefaultValue("14d") Duration closeAfterInactivity,
+		@DefaultValue("") String siteUrl, @DefaultValue("14d") Duration closeAfterInactivity,
 		@DefaultValue("1d") Duration inactivityWarning, @DefaultValue("15m") Duration inactivityCheck,
 		@DefaultValue("2") int unusedPerPerson, @DefaultValue("30m") Duration joinGrace,
 		@DefaultValue Limits limits) {

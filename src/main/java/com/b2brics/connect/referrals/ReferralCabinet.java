@@ -17,7 +17,7 @@ import com.b2brics.connect.accounts.Accounts;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.core.Texts;
-import com.b2brics.connect.leads.LeadsProperties;
+import com.b2brics.connect.leads.SiteUrl;
 import com.b2brics.connect.partners.CabinetEntry;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.ExpectedText;
@@ -65,12 +65,12 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 	private final Outbox outbox;
 	private final Texts texts;
 	private final TelegramLinks links;
-	private final LeadsProperties site;
+	private final SiteUrl site;
 	private final ReferralsProperties properties;
 	private final Clock clock;
 
 	ReferralCabinet(ReferralCodes codes, ReferralStatistics statistics, Catalog catalog, Accounts accounts, Outbox outbox,
-			Texts texts, TelegramLinks links, LeadsProperties site, ReferralsProperties properties, Clock clock) {
+			Texts texts, TelegramLinks links, SiteUrl site, ReferralsProperties properties, Clock clock) {
 		this.codes = codes;
 		this.statistics = statistics;
 		this.catalog = catalog;
@@ -243,7 +243,7 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 	}
 
 	private void card(long user, Locale locale, Partner partner, ReferralCodes.Code code) {
-		String siteLink = site.siteUrl() + "/r/" + code.code();
+		String siteLink = site.root() + "/r/" + code.code();
 		String botLink = links.deepLink(ReferralCode.PAYLOAD_PREFIX + code.code());
 		// Telegram copies at most 256 characters: a very long company name is shortened so the link fits
 		String name = partner.companyName().length() > 100 ? partner.companyName().substring(0, 100) + "…" : partner.companyName();

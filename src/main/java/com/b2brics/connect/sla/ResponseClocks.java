@@ -329,7 +329,7 @@ class ResponseClocks implements DisposableBean {
 		}
 		String who = Html.escape(command.user().displayName());
 		outbox.send(OutgoingMessage.to(chat, groupTexts.forGroup(chat,
-				reader -> texts.text(reader, "sla.eta.promise", who, when(reader, eta.get(), calendar)))).priority(Priority.HIGH));
+				reader -> texts.text(reader, "sla.eta.promise", who, when(reader, eta.get(), calendar)))).priority(Priority.ANSWER));
 		store.running(deal.get().leadId()).ifPresent(running -> {
 			ClockStore.Clock paused = running.pause(eta.get(), now, calendar);
 			if (store.savePaused(running, paused)) {
@@ -356,7 +356,7 @@ class ResponseClocks implements DisposableBean {
 	}
 
 	private void reply(long chat, long replyTo, String html) {
-		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).priority(Priority.HIGH));
+		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).priority(Priority.ANSWER));
 	}
 
 	private void tellManagers(ClockStore.Deal deal, ClockStore.Clock breached) {

@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the bot reaches Telegram and how hard it pushes. Limits sit a little under Telegram's
- * published ones (30 messages/s per bot, 1/s per private chat, 20/min per group) so that clock
- * jitter on either side never turns into a 429.
+ * How the bot reaches Telegram and how hard it pushes. Limits sit at or a little under Telegram's
+ * published ones (30 messages/s per bot, 1/s per chat, 20/min per group; see {@link Outbox}) so
+ * that jitter on either side never turns into a 429.
  *
  * @param botToken empty: the embedded sandbox decides the endpoint
  * @param apiUrl server root; requests go to {@code <apiUrl>/bot<token>/<method>}
@@ -44,16 +44,29 @@ public record TelegramProperties(String botToken, @DefaultValue("https://api.tel
 	}
 
 	/**
-	 * @param perSecond messages per second for the whole bot
-	 * @param privateChatInterval gap between two messages to one private chat
-	 * @param groupInterval gap between two messages to one group
+	 * Telegram's sending limits as sliding windows (its Bots FAQ: about one message a second in one
+	 * chat, at most 20 a minute in one group, about 30 a second over all chats), counted from the
+	 * moment Telegram answered a call, so that a window measured here is never shorter than the one
+	 * Telegram measures from the arrival. A chat that has been quiet gets its next message at once.
+	 *
+	 * @param perSecond messages per second for the whole bot (a little under Telegram's 30)
+	 * @param chatInterval least gap between two messages to one chat, private or group (a little over
+	 *        Telegram's one second)
+	 * @param groupLimit messages one group takes within {@code groupWindow}
+	 * @param groupWindow the sliding window of {@code groupLimit} (Telegram's is a minute; only a test
+	 *        suite whose sandbox uses a shorter window shortens it, to the same value)
+	 * @param answerReserve places of a group's window that only answers to a person's action
+	 *        ({@link com.b2brics.connect.telegram.Priority#ANSWER}) may take: notices leave them free
+	 * @param foldWithin how long after a folded notice (e.g. "X joined") the next one of its kind is
+	 *        added to it by an edit rather than posted, while it is still the bot's newest message there
 	 * @param maxBackoff longest wait between retries of a failing message
 	 * @param claimFor how long a claimed message is reserved for the instance sending it
 	 * @param senders messages in flight at once
 	 */
-	public record Outbox(@DefaultValue("25") int perSecond, @DefaultValue("1100ms") Duration privateChatInterval,
-			@DefaultValue("3200ms") Duration groupInterval, @DefaultValue("5m") Duration maxBackoff,
-			@DefaultValue("60s") Duration claimFor, @DefaultValue("8") int senders,
+	public record Outbox(@DefaultValue("25") int perSecond, @DefaultValue("1100ms") Duration chatInterval,
+			@DefaultValue("20") int groupLimit, @DefaultValue("60s") Duration groupWindow,
+			@DefaultValue("4") int answerReserve, @DefaultValue("2m") Duration foldWithin,
+			@DefaultValue("5m") Duration maxBackoff, @DefaultValue("60s") Duration claimFor, @DefaultValue("8") int senders,
 			@DefaultValue("200ms") Duration pollInterval) {
 	}
 }

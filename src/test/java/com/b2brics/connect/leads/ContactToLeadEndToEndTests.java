@@ -136,7 +136,7 @@ class ContactToLeadEndToEndTests extends EndToEndTest {
 		SimulatedUser importer = sandbox.newUser("Mallory", "en");
 		importer.startBot(tampered);
 		var answer = importer.sees(importer.botChat(), "This link is not valid");
-		assertThat(answer.text()).contains("http://localhost:8080/");
+		assertThat(answer.text()).contains("http://localhost:" + port + "/");
 		importer.startBot("not-a-payload-at-all");
 		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> importer.messages(importer.botChat())
 			.stream()
@@ -153,7 +153,7 @@ class ContactToLeadEndToEndTests extends EndToEndTest {
 		SimulatedUser importer = sandbox.newUser("Late", "en");
 		importer.openLink(deepLink);
 		var answer = importer.sees(importer.botChat(), "This link has expired");
-		assertThat(answer.text()).contains("http://localhost:8080" + service.path());
+		assertThat(answer.text()).contains("http://localhost:" + port + service.path());
 		assertThat(leadsOf(importer)).isZero();
 	}
 }

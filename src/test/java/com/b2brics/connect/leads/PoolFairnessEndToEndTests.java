@@ -144,7 +144,7 @@ class PoolFairnessEndToEndTests extends EndToEndTest {
 		SimulatedUser other = sandbox.newUser("Forwarded To", "en");
 		other.openLink(link);
 		SeenMessage refused = patientlySees(other, "already been used by another Telegram account");
-		assertThat(refused.text()).contains("http://localhost:8080" + service.path());
+		assertThat(refused.text()).contains("http://localhost:" + port + service.path());
 		assertThat(leadsOf(other)).isZero();
 		assertThat(pool.freeGroups()).isEqualTo(freeBefore);
 		assertThat(jdbc.sql("SELECT redeemed_by FROM lead_clicks WHERE payload = :p")
@@ -235,7 +235,7 @@ class PoolFairnessEndToEndTests extends EndToEndTest {
 
 		member.openLink(contactDeepLink(service));
 		SeenMessage refused = patientlySees(member, "of your own company", "вашей собственной компании");
-		assertThat(refused.text()).contains(service.partnerName()).contains("http://localhost:8080" + service.path());
+		assertThat(refused.text()).contains(service.partnerName()).contains("http://localhost:" + port + service.path());
 
 		Service product = catalog.products("china").get(0);
 		SimulatedUser exporter = sandboxTeam(catalog.teamMemberIds(product.partnerId())).get(0);

@@ -27,7 +27,7 @@ import com.b2brics.connect.sandbox.client.SimulatedUser;
 class ReferralCabinetEndToEndTests extends ReferralTestSupport {
 
 	@org.springframework.beans.factory.annotation.Autowired
-	com.b2brics.connect.leads.LeadsProperties site;
+	com.b2brics.connect.leads.SiteUrl site;
 
 	private long codesOf(long partner) {
 		return jdbc.sql("SELECT COUNT(*) FROM referral_codes WHERE partner_id = :p").param("p", partner).query(Long.class).single();
@@ -55,7 +55,7 @@ class ReferralCabinetEndToEndTests extends ReferralTestSupport {
 		assertThat(code).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}");
 		assertThat(jdbc.sql("SELECT label FROM referral_codes WHERE code = :c").param("c", code).query(String.class).single())
 			.isEqualTo("Facebook group");
-		String siteLink = site.siteUrl() + "/r/" + code;
+		String siteLink = site.root() + "/r/" + code;
 		String botLink = sandbox.bot().deepLink("ref_" + code);
 		assertThat(card.text()).contains(code).contains("Label: Facebook group").contains(siteLink).contains(botLink)
 			.contains("Укажите код " + code + " при обращении, чтобы получить сопровождение партнера Volga Referral Logistics")

@@ -63,7 +63,7 @@ public final class World implements AutoCloseable {
 		properties.put("b2brics.telegram.webhook-secret", "simulation-secret");
 		properties.put("b2brics.telegram.instance-id", "simulation");
 		// the sandbox keeps Telegram's 20-a-minute group rule in a twelfth of the time: so does the outbox
-		properties.put("b2brics.telegram.outbox.group-interval", "300ms");
+		properties.put("b2brics.telegram.outbox.group-window", "5s");
 		// the simulation waits for quiet after every step: look for work often
 		properties.put("b2brics.telegram.outbox.poll-interval", "50ms");
 		properties.put("b2brics.telegram.inbox.poll-interval", "100ms");

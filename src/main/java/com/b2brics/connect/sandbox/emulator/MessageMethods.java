@@ -69,7 +69,9 @@ final class MessageMethods {
 		FormattedText text = checkedText(p);
 		Map<String, Object> markup = markup(p);
 		Message replyTo = replyTarget(chat, p);
-		world.rateLimits.acquire(chat.id, !chat.isPrivate());
+		if (world.rateLimits.acquire(chat.id, !chat.isPrivate())) {
+			world.stats.groupBurst();
+		}
 		Message message = world.post(chat, world.bot.id());
 		message.text = text;
 		message.markup = markup;
@@ -106,7 +108,9 @@ final class MessageMethods {
 		}
 		Map<String, Object> markup = markup(p);
 		Message replyTo = replyTarget(chat, p);
-		world.rateLimits.acquire(chat.id, !chat.isPrivate());
+		if (world.rateLimits.acquire(chat.id, !chat.isPrivate())) {
+			world.stats.groupBurst();
+		}
 		if (file == null) {
 			file = world.storeFile(upload.fileName(), upload.contentType(), upload.content());
 		}

@@ -28,6 +28,8 @@ final class SandboxStats {
 
 	private final AtomicLong messagesSent = new AtomicLong();
 
+	private final AtomicLong groupBursts = new AtomicLong();
+
 	void call(String method) {
 		count(calls, method);
 	}
@@ -45,6 +47,11 @@ final class SandboxStats {
 
 	void update(String type) {
 		count(updates, type);
+	}
+
+	/** A message to a group less than a second after the previous one: let through, as Telegram lets short bursts. */
+	void groupBurst() {
+		groupBursts.incrementAndGet();
 	}
 
 	void messageSent() {
@@ -68,6 +75,7 @@ final class SandboxStats {
 		webhookDeliveries.set(0);
 		webhookFailures.set(0);
 		messagesSent.set(0);
+		groupBursts.set(0);
 	}
 
 	Map<String, Object> toJson(int pendingUpdates) {
@@ -84,7 +92,8 @@ final class SandboxStats {
 				"rule_violations", Json.obj("by_kind", snapshot(violations), "total", violationsTotal),
 				"updates", Json.obj("by_type", snapshot(updates), "pending", pendingUpdates),
 				"webhook", Json.obj("deliveries", webhookDeliveries.get(), "failures", webhookFailures.get()),
-				"messages_sent", messagesSent.get());
+				"messages_sent", messagesSent.get(),
+				"group_bursts", groupBursts.get());
 	}
 
 	private static void count(Map<String, AtomicLong> map, String key) {

@@ -49,8 +49,11 @@ class DurableOutbox implements Outbox {
 	private final CallbackSigner signer;
 	private final OutboxSignal signal;
 	private final ResultPlaceholders placeholders;
+	private final com.b2brics.connect.telegram.TelegramProperties.Outbox settings;
 
-	DurableOutbox(OutboxStore store, CallbackSigner signer, OutboxSignal signal, ResultPlaceholders placeholders) {
+	DurableOutbox(OutboxStore store, CallbackSigner signer, OutboxSignal signal, ResultPlaceholders placeholders,
+			com.b2brics.connect.telegram.TelegramProperties properties) {
+		this.settings = properties.outbox();
 		this.store = store;
 		this.signer = signer;
 		this.signal = signal;
@@ -60,6 +63,12 @@ class DurableOutbox implements Outbox {
 	@Override
 	@Transactional
 	public long send(OutgoingMessage message) {
+		if (message.foldKey() != null) {
+			Long folded = fold(message);
+			if (folded != null) {
+				return folded;
+			}
+		}
 		JsonObject params = new JsonObject();
 		params.addProperty("chat_id", message.chatId());
 		addHtml(params, message.html());
@@ -72,7 +81,43 @@ class DurableOutbox implements Outbox {
 			reply.addProperty("allow_sending_without_reply", true);
 			params.add("reply_parameters", reply);
 		}
-		return queue(message.chatId(), "sendMessage", params, message.priority(), true, true, 0);
+		return queue(message.chatId(), "sendMessage", params, message.priority(), true, true, 0, message.foldKey());
+	}
+
+	/**
+	 * Adds a notice to the chat's newest message when that is a notice of the same fold key queued
+	 * within {@code fold-within}: rewrites its row while it waits (nothing more is sent), else queues
+	 * an edit of it (or rewrites the edit still waiting). Null when it cannot be folded: post it.
+	 */
+	private Long fold(OutgoingMessage message) {
+		Optional<OutboxStore.Row> newest = store.newestMessage(message.chatId());
+		if (newest.isEmpty() || !message.foldKey().equals(newest.get().foldKey())
+				|| newest.get().createdAt().isBefore(Instant.now().minus(settings.foldWithin()))) {
+			return null;
+		}
+		OutboxStore.Row row = newest.get();
+		JsonObject params = com.google.gson.JsonParser.parseString(row.params()).getAsJsonObject();
+		String html = params.get("text").getAsString() + "\n" + message.html();
+		if (Html.visibleLength(html) > MAX_TEXT) {
+			return null;
+		}
+		params.addProperty("text", html);
+		if (store.rewritePending(row.id(), params.toString())) {
+			return row.id();
+		}
+		if (!"SENT".equals(row.status())) {
+			return null; // in flight: the edit could not name it yet, and the reader loses nothing by a new line
+		}
+		store.rewriteParams(row.id(), params.toString());
+		Optional<OutboxStore.Row> edit = store.pendingEditOf(row.id());
+		if (edit.isPresent()) {
+			JsonObject editParams = com.google.gson.JsonParser.parseString(edit.get().params()).getAsJsonObject();
+			editParams.addProperty("text", html);
+			if (store.rewritePending(edit.get().id(), editParams.toString())) {
+				return edit.get().id();
+			}
+		}
+		return editText(message.chatId(), MessageRef.queued(row.id()), html, null, message.priority());
 	}
 
 	@Override
@@ -212,8 +257,13 @@ class DurableOutbox implements Outbox {
 
 	private long queue(long chatId, String method, JsonObject params, Priority priority, boolean ordered, boolean paced,
 			long refOutboxId) {
+		return queue(chatId, method, params, priority, ordered, paced, refOutboxId, null);
+	}
+
+	private long queue(long chatId, String method, JsonObject params, Priority priority, boolean ordered, boolean paced,
+			long refOutboxId, String foldKey) {
 		String json = params.toString();
-		long id = store.insert(chatId, method, json, priority.weight(), ordered, paced, refOutboxId, Instant.now());
+		long id = store.insert(chatId, method, json, priority.weight(), ordered, paced, refOutboxId, foldKey, Instant.now());
 		for (long result : placeholders.referencedIn(json)) {
 			store.waitFor(id, result);
 		}

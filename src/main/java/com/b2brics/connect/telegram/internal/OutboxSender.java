@@ -31,11 +31,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Delivers the outbox within Telegram's limits. Claiming happens in one short transaction that
- * holds the bot-wide budget row, so all instances share one token bucket and one pace per chat;
- * a claimed row belongs to its instance until sent or until the claim runs out. Within a chat
- * the next message is not claimed before the previous one is done, which keeps the order and
- * makes the per-chat gap count from the moment Telegram answered.
+ * Delivers the outbox within Telegram's limits, as sliding windows (see
+ * {@link TelegramProperties.Outbox}). Claiming happens in one short transaction that holds the
+ * bot-wide budget row, so all instances share one token bucket, one pace per chat and one window
+ * per group ({@code telegram_chat_sends}); a claimed row belongs to its instance until sent or
+ * until the claim runs out. Within a chat the next message is not claimed before the previous one
+ * is done, which makes the per-chat gap and the group's window count from the moment Telegram
+ * answered; the order within a chat is first in, first out, except that an answer to a person's
+ * action passes the notices queued before it ({@link com.b2brics.connect.telegram.Priority}).
  * <p>
  * Some calls have a result a later row needs (the URL of a new invite link): the sender records
  * it with SENT and publishes the continuation ({@link InviteLinkCreated}) in that transaction;
@@ -130,21 +133,29 @@ class OutboxSender extends WorkerLoop {
 		double tokens = Math.min(BURST, budget.tokens() + elapsed * settings.perSecond());
 		boolean paused = budget.pausedUntil() != null && budget.pausedUntil().isAfter(now);
 		int pacedAllowed = paused ? 0 : (int) Math.floor(tokens);
-		List<OutboxStore.Row> candidates = store.candidates(now, pacedAllowed, free + 8);
+		OutboxStore.GroupWindow window = new OutboxStore.GroupWindow(now.minus(settings.groupWindow()), settings.groupLimit(),
+				settings.answerReserve());
+		List<OutboxStore.Row> candidates = store.candidates(now, pacedAllowed, free + 8, window);
 		List<OutboxStore.Row> claimed = new ArrayList<>();
+		java.util.Set<Long> pacedChats = new java.util.HashSet<>();
 		int paced = 0;
 		for (OutboxStore.Row row : candidates) {
 			if (claimed.size() >= free) {
 				break;
 			}
-			if (row.paced() && paced >= pacedAllowed) {
+			// one paced message per chat at a time: an answer and the notice it overtook are both candidates
+			if (row.paced() && (paced >= pacedAllowed || pacedChats.contains(row.chatId()))) {
 				continue;
 			}
 			if (store.claim(row.id(), instance.get(), now.plus(settings.claimFor()))) {
 				claimed.add(row);
 				if (row.paced()) {
 					paced++;
-					store.paceChat(row.chatId(), now.plus(intervalFor(row.chatId())));
+					pacedChats.add(row.chatId());
+					store.paceChat(row.chatId(), now.plus(settings.chatInterval()));
+					if (row.chatId() < 0) {
+						store.recordGroupSend(row.id(), row.attempts(), row.chatId(), now);
+					}
 				}
 			}
 		}
@@ -287,7 +298,11 @@ class OutboxSender extends WorkerLoop {
 				events.publishEvent(new InviteLinkCreated(row.id(), row.chatId(), made.inviteLink(), made.name()));
 			}
 			if (row.paced()) {
-				store.paceChat(row.chatId(), now.plus(intervalFor(row.chatId())));
+				// the gap and the group's window count from Telegram's answer, never earlier than its arrival there
+				store.paceChat(row.chatId(), now.plus(settings.chatInterval()));
+				if (row.chatId() < 0) {
+					store.recordGroupSend(row.id(), row.attempts(), row.chatId(), now);
+				}
 			}
 			meters.counter("telegram.outbox.sent", "method", row.method()).increment();
 			deliveryDelay.record(Duration.between(row.createdAt(), now));
@@ -296,12 +311,14 @@ class OutboxSender extends WorkerLoop {
 			tooManyRequests.increment();
 			int wait = Math.max(1, result.retryAfter());
 			store.retryLater(row.id(), now.plusSeconds(wait), result.toString());
+			store.forgetGroupSend(row.id(), row.attempts());
 			if (row.chatId() != 0) {
 				store.paceChat(row.chatId(), now.plusSeconds(wait));
 			}
 			log.info("Telegram asked to wait {} s (outbox row {})", wait, row.id());
 		}
 		else if (result.migrateTo() != 0) {
+			store.forgetGroupSend(row.id(), row.attempts());
 			int moved = store.moveChat(row.chatId(), result.migrateTo());
 			store.retryLater(row.id(), now, result.toString());
 			log.info("Chat {} became supergroup {}: {} queued rows moved", row.chatId(), result.migrateTo(), moved);
@@ -316,20 +333,20 @@ class OutboxSender extends WorkerLoop {
 			Duration backoff = backoff(row.attempts());
 			store.retryLater(row.id(), now.plus(backoff), result.toString());
 			if (row.paced()) {
-				// a time-out may have delivered it after all: keep the chat's gap
-				store.paceChat(row.chatId(), now.plus(intervalFor(row.chatId())));
+				// a time-out may have delivered it after all: keep the chat's gap and its place in the window
+				store.paceChat(row.chatId(), now.plus(settings.chatInterval()));
+				if (row.chatId() < 0) {
+					store.recordGroupSend(row.id(), row.attempts(), row.chatId(), now);
+				}
 			}
 			log.info("Outbox row {} not delivered ({}), retrying in {} ms", row.id(), result, backoff.toMillis());
 		}
 		else {
 			failures.increment();
+			store.forgetGroupSend(row.id(), row.attempts());
 			store.markFailed(row.id(), "FAILED", result.toString());
 			log.error("Telegram refused outbox row {} ({} to chat {}): {}", row.id(), row.method(), row.chatId(), result);
 		}
-	}
-
-	private Duration intervalFor(long chatId) {
-		return chatId > 0 ? settings.privateChatInterval() : settings.groupInterval();
 	}
 
 	private Duration backoff(int attempts) {
@@ -345,6 +362,7 @@ class OutboxSender extends WorkerLoop {
 		}
 		lastHousekeeping = now;
 		int released = store.releaseExpiredClaims(Instant.now());
+		store.pruneGroupSends(Instant.now().minus(settings.groupWindow()).minusSeconds(60));
 		if (released > 0) {
 			log.warn("{} outbox rows whose claims ran out went back in line (their instance stopped mid-send)", released);
 		}

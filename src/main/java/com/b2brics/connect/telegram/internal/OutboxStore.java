@@ -23,7 +23,8 @@ class OutboxStore {
 	}
 
 	record Row(long id, long chatId, String method, String params, int priority, boolean ordered, boolean paced,
-			long refOutboxId, String status, int attempts, Instant createdAt, Long telegramMessageId, String lastError) {
+			long refOutboxId, String status, int attempts, Instant createdAt, Long telegramMessageId, String lastError,
+			String foldKey) {
 	}
 
 	/** A row another row waits for: its status and, once SENT, its result. */
@@ -35,11 +36,17 @@ class OutboxStore {
 
 	long insert(long chatId, String method, String params, int priority, boolean ordered, boolean paced, long refOutboxId,
 			Instant now) {
+		return insert(chatId, method, params, priority, ordered, paced, refOutboxId, null, now);
+	}
+
+	long insert(long chatId, String method, String params, int priority, boolean ordered, boolean paced, long refOutboxId,
+			String foldKey, Instant now) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO telegram_outbox (chat_id, method, params, priority, ordered, paced, ref_outbox_id, status,
-				                             attempts, next_attempt_at, created_at)
-				VALUES (:chat, :method, :params, :priority, :ordered, :paced, :ref, 'PENDING', 0, :now, :now)""")
+				                             attempts, next_attempt_at, created_at, fold_key)
+				VALUES (:chat, :method, :params, :priority, :ordered, :paced, :ref, 'PENDING', 0, :now, :now, :fold)""")
+			.param("fold", foldKey)
 			.param("chat", chatId)
 			.param("method", method)
 			.param("params", params)
@@ -100,9 +107,17 @@ class OutboxStore {
 		.mapToInt(Integer::intValue)
 		.toArray();
 
+	/** The group pacing of one claim round: the window's start and the places notices leave to answers. */
+	record GroupWindow(Instant start, int limit, int answerReserve) {
+	}
+
 	/**
-	 * Rows that may go now: due, first in their chat's queue (for ordered rows), and, for paced
-	 * rows, in a chat whose pace allows another message. Highest priority first, then oldest.
+	 * Rows that may go now: due; in their chat's queue, after the rows before them (for ordered
+	 * rows; a paced {@link com.b2brics.connect.telegram.Priority#ANSWER} passes the paced rows of
+	 * lower priority queued before it, see that Javadoc); and, for paced rows, in a chat whose pace
+	 * allows another message: no paced row of the chat in flight, the chat's gap passed, and for a
+	 * group fewer sends within the sliding window than its limit (less the answers' reserve for
+	 * anything but an answer). Highest priority first, then oldest.
 	 * <p>
 	 * One query per priority level, each {@code WHERE status = 'PENDING' AND priority = ? ORDER BY
 	 * id LIMIT n}: it walks {@code telegram_outbox_due_idx (status, priority, id)} in order and stops
@@ -110,33 +125,106 @@ class OutboxStore {
 	 * directions), so it tested every pending row and sorted them: 135 ms at 4,400 pending rows on
 	 * the bench machine, which starved the claim loop of its 25/s (benchmark 2, docs/PERFORMANCE.md).
 	 */
-	List<Row> candidates(Instant now, int pacedLimit, int limit) {
+	List<Row> candidates(Instant now, int pacedLimit, int limit, GroupWindow window) {
 		List<Row> rows = new java.util.ArrayList<>();
+		int answer = com.b2brics.connect.telegram.Priority.ANSWER.weight();
 		for (int priority : PRIORITIES) {
 			if (rows.size() >= limit) {
 				break;
 			}
+			// an answer waits for earlier rows of its chat except paced (plain) messages of lower priority
+			String overtakes = priority >= answer ? " AND (o.paced = FALSE OR p.paced = FALSE OR p.priority >= o.priority)" : "";
 			rows.addAll(jdbc.sql("""
 					SELECT o.* FROM telegram_outbox o
 					WHERE o.status = 'PENDING' AND o.priority = :priority AND o.next_attempt_at <= :now
 					  AND (o.ordered = FALSE OR NOT EXISTS (
 					        SELECT 1 FROM telegram_outbox p
-					        WHERE p.chat_id = o.chat_id AND p.ordered = TRUE AND p.id < o.id AND p.status IN ('PENDING', 'SENDING')))
+					        WHERE p.chat_id = o.chat_id AND p.ordered = TRUE AND p.id < o.id AND p.status IN ('PENDING', 'SENDING')"""
+					+ overtakes + """
+					        ))
 					  AND NOT EXISTS (
 					        SELECT 1 FROM telegram_outbox_waits w JOIN telegram_outbox d ON d.id = w.waits_for
 					        WHERE w.outbox_id = o.id AND d.status IN ('PENDING', 'SENDING'))
-					  AND (o.paced = FALSE OR (:paced > 0 AND NOT EXISTS (
-					        SELECT 1 FROM telegram_chat_pace c WHERE c.chat_id = o.chat_id AND c.next_send_at > :now)))
+					  AND (o.paced = FALSE OR (:paced > 0
+					    AND NOT EXISTS (SELECT 1 FROM telegram_chat_pace c WHERE c.chat_id = o.chat_id AND c.next_send_at > :now)
+					    AND NOT EXISTS (SELECT 1 FROM telegram_outbox q
+					        WHERE q.chat_id = o.chat_id AND q.paced = TRUE AND q.status = 'SENDING')
+					    AND (o.chat_id > 0 OR (SELECT COUNT(*) FROM telegram_chat_sends s
+					        WHERE s.chat_id = o.chat_id AND s.sent_at > :windowStart) < :groupRoom)))
 					ORDER BY o.id
 					LIMIT :limit""")
 				.param("priority", priority)
 				.param("now", Db.ts(now))
 				.param("paced", pacedLimit)
+				.param("windowStart", Db.ts(window.start()))
+				.param("groupRoom", priority >= answer ? window.limit() : Math.max(1, window.limit() - window.answerReserve()))
 				.param("limit", limit - rows.size())
 				.query((rs, n) -> map(rs))
 				.list());
 		}
 		return rows;
+	}
+
+	/**
+	 * Records attempt {@code attempt} of a message to a group as sent at {@code at} (at its claim;
+	 * again at Telegram's answer). Each attempt counts: one that timed out may have arrived.
+	 */
+	void recordGroupSend(long outboxId, int attempt, long chatId, Instant at) {
+		jdbc.sql("DELETE FROM telegram_chat_sends WHERE outbox_id = :id AND attempt = :attempt")
+			.param("id", outboxId)
+			.param("attempt", attempt)
+			.update();
+		jdbc.sql("INSERT INTO telegram_chat_sends (outbox_id, attempt, chat_id, sent_at) VALUES (:id, :attempt, :chat, :at)")
+			.param("id", outboxId)
+			.param("attempt", attempt)
+			.param("chat", chatId)
+			.param("at", Db.ts(at))
+			.update();
+	}
+
+	/** The attempt did not reach the group (429, refused): it takes no place in the window. */
+	void forgetGroupSend(long outboxId, int attempt) {
+		jdbc.sql("DELETE FROM telegram_chat_sends WHERE outbox_id = :id AND attempt = :attempt")
+			.param("id", outboxId)
+			.param("attempt", attempt)
+			.update();
+	}
+
+	int pruneGroupSends(Instant before) {
+		return jdbc.sql("DELETE FROM telegram_chat_sends WHERE sent_at < :before").param("before", Db.ts(before)).update();
+	}
+
+	/** The bot's newest message (sent or queued) in the chat, if any. */
+	Optional<Row> newestMessage(long chatId) {
+		return jdbc.sql("""
+				SELECT * FROM telegram_outbox WHERE chat_id = :chat AND method IN ('sendMessage', 'sendDocument')
+				  AND status IN ('PENDING', 'SENDING', 'SENT') ORDER BY id DESC LIMIT 1""")
+			.param("chat", chatId)
+			.query((rs, n) -> map(rs))
+			.optional();
+	}
+
+	/** Rewrites a row's parameters while it is still PENDING; false once it has been claimed. */
+	boolean rewritePending(long id, String params) {
+		return jdbc.sql("UPDATE telegram_outbox SET params = :params WHERE id = :id AND status = 'PENDING'")
+			.param("params", params)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** Keeps the text a folded message shows now in its row (sent or not). */
+	void rewriteParams(long id, String params) {
+		jdbc.sql("UPDATE telegram_outbox SET params = :params WHERE id = :id").param("params", params).param("id", id).update();
+	}
+
+	/** The newest edit of the message queued as row {@code refOutboxId} that is still waiting to be sent. */
+	Optional<Row> pendingEditOf(long refOutboxId) {
+		return jdbc.sql("""
+				SELECT * FROM telegram_outbox WHERE ref_outbox_id = :ref AND method = 'editMessageText' AND status = 'PENDING'
+				ORDER BY id DESC LIMIT 1""")
+			.param("ref", refOutboxId)
+			.query((rs, n) -> map(rs))
+			.optional();
 	}
 
 	boolean claim(long id, String instance, Instant until) {
@@ -266,6 +354,6 @@ class OutboxStore {
 		return new Row(rs.getLong("id"), rs.getLong("chat_id"), rs.getString("method"), rs.getString("params"),
 				rs.getInt("priority"), rs.getBoolean("ordered"), rs.getBoolean("paced"), rs.getLong("ref_outbox_id"),
 				rs.getString("status"), rs.getInt("attempts"), Db.instant(rs, "created_at"), messageId,
-				rs.getString("last_error"));
+				rs.getString("last_error"), rs.getString("fold_key"));
 	}
 }

@@ -25,6 +25,11 @@ public record Stats(Map<String, Object> raw) {
 		return number(section("faults_injected").get("total"));
 	}
 
+	/** Messages to a group less than a second after the previous one there (let through, not refused). */
+	public long groupBursts() {
+		return number(raw.get("group_bursts"));
+	}
+
 	public long timeoutsAfterEffect() {
 		return number(raw.get("timeouts_after_effect"));
 	}

@@ -40,8 +40,8 @@ class CallbackSignerTest {
 		return new TelegramProperties("", "http://x", "", "", secret, "", Duration.ofSeconds(5),
 				new TelegramProperties.Inbox(5, Duration.ofSeconds(1), 4, 500, Duration.ofDays(7), Duration.ofMillis(500),
 						Duration.ofMinutes(2)),
-				new TelegramProperties.Outbox(25, Duration.ofMillis(1100), Duration.ofMillis(3200), Duration.ofMinutes(5),
-						Duration.ofSeconds(60), 8, Duration.ofMillis(200)),
+				new TelegramProperties.Outbox(25, Duration.ofMillis(1100), 20, Duration.ofSeconds(60), 4, Duration.ofMinutes(2),
+						Duration.ofMinutes(5), Duration.ofSeconds(60), 8, Duration.ofMillis(200)),
 				org.springframework.util.unit.DataSize.ofMegabytes(1), Duration.ofSeconds(60));
 	}
 

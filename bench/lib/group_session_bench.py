@@ -1,0 +1,269 @@
+#!/usr/bin/env python3
+"""Benchmark 7: how fast the bot answers in a new deal group (issue 12, "Responsiveness in groups").
+Started by bench/run-group-session.sh (BENCH_CP, BENCH_DB, OUT).
+
+ 1. start the standalone sandbox (SandboxServer) with Telegram's REAL group window (20 messages per
+    60 s; the default, not shortened) and the app (BenchMain) wired to it by webhook;
+ 2. the demo partners' team members and the admin start the bot (English); the admin creates
+    POOL supergroups with the bot (the pool); wait until the outbox is empty;
+ 3. a new lead: the importer clicks Contact on a service, presses Start, opens the chat with the
+    personal link; the partner's first team member presses Join chat; both are in the group;
+ 4. at once, a scripted session of 20 actions in that group (SCRIPT below: /help, /invite,
+    pressing Logistics, the task, /eta 2h, a wrong /eta, /cancel_invite, ...), each one THINK
+    seconds after the previous one's answer was seen (a person reading it). Per action: the time
+    from the action (the control API call that makes the person act) to the bot's answer visible in
+    the sandbox (a new bot message, or a bot message edited, containing the expected fragment),
+    polled every 20 ms;
+ 5. the sandbox's statistics: 429s, rule violations, Bot API calls (messages, edits) for the lead
+    from the click to the end of the session (settled).
+Prints p50/p95/max of the 20 answer times, 429s, violations and messages per lead.
+"""
+import json, math, os, subprocess, sys, time, urllib.error, urllib.parse, urllib.request
+import http.client
+
+CP, DB, OUT = os.environ["BENCH_CP"], os.environ["BENCH_DB"], os.environ["OUT"]
+THINK = float(os.environ.get("THINK", "0"))      # seconds between seeing an answer and the next action
+GROUPS = int(os.environ.get("POOL", "2"))
+SB_PORT = int(os.environ.get("SANDBOX_PORT", "18093"))
+APP_PORT = int(os.environ.get("PORT", "18086"))
+ADMIN = 6399000001
+TOKEN = "7000000001:AAbench-group-00000000000"
+SECRET = "bench-group-secret"
+PG = ["psql", "-h", os.environ.get("PGHOST", "127.0.0.1"), "-p", os.environ.get("PGPORT", "5432"),
+      "-U", os.environ.get("PGUSER", "postgres"), "-d", DB, "-qtA", "-c"]
+JVM = os.environ.get("BENCH_JVM_OPTS", "-Xms512m -Xmx768m").split()
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
+
+# (who, what, argument, fragment of the answer). who: I importer, P partner; what: write | press
+SCRIPT = [
+    ("I", "write", "/help", "What I can do"),
+    ("I", "write", "/invite", "which partner does the deal need"),
+    ("I", "press", "Logistics", "you are looking for"),
+    ("I", "write", "40ft container Shanghai - Moscow in March", "Partner wanted"),
+    ("P", "write", "/eta 2h", "will answer by"),
+    ("P", "write", "/eta whenever", "I could not read that time"),
+    ("P", "write", "/help", "What I can do"),
+    ("I", "write", "/cancel_invite", "is cancelled"),
+    ("P", "write", "/invite", "which partner does the deal need"),
+    ("P", "press", "Certification", "you are looking for"),
+    ("P", "write", "Certificate of conformity for the batteries", "Partner wanted"),
+    ("P", "write", "/eta 3h", "will answer by"),
+    ("I", "write", "/help", "What I can do"),
+    ("P", "write", "/cancel_invite", "is cancelled"),
+    ("I", "write", "/invite customs", "you are looking for"),
+    ("I", "write", "Customs clearance at Zabaykalsk", "Partner wanted"),
+    ("P", "write", "/eta soonish", "I could not read that time"),
+    ("I", "write", "/cancel_invite", "is cancelled"),
+    ("P", "write", "/eta 1h", "will answer by"),
+    ("I", "write", "/help", "What I can do"),
+]
+
+
+def log(*args):
+    print(time.strftime("[%H:%M:%S]"), *args, file=sys.stderr, flush=True)
+
+
+def http_json(method, url, body=None):
+    data, headers = None, {}
+    if body is not None:
+        data, headers = json.dumps(body).encode(), {"Content-Type": "application/json"}
+    req = urllib.request.Request(url, data=data, headers=headers, method=method)
+    with urllib.request.urlopen(req, timeout=120) as resp:
+        text = resp.read().decode()
+        return json.loads(text) if text else None
+
+
+def sql(query):
+    return subprocess.run(PG + [query], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def wait_http(url, proc, what, timeout=240):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"{what} exited early; see its log in {OUT}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except urllib.error.HTTPError:
+            return
+        except Exception:
+            time.sleep(0.5)
+    raise SystemExit(f"{what} did not come up")
+
+
+def wait_until(what, check, timeout, poll=0.2):
+    started = time.time()
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.time() - started > timeout:
+            raise SystemExit(f"{what}: not reached after {timeout} s")
+        time.sleep(poll)
+
+
+def outbox_idle():
+    return int(sql("SELECT count(*) FROM telegram_outbox WHERE status IN ('PENDING', 'SENDING')")) == 0
+
+
+def pct(xs, p):
+    """Nearest rank: the p95 of 20 answers is the 19th fastest."""
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, max(0, math.ceil(p / 100 * len(xs)) - 1))]
+
+
+sb = f"http://127.0.0.1:{SB_PORT}"
+
+
+def messages(chat, as_user):
+    return http_json("GET", f"{sb}/sandbox/api/chats/{chat}/messages?as={as_user}")["messages"]
+
+
+def button_url(message, label):
+    for row in (message.get("reply_markup") or {}).get("inline_keyboard", []):
+        for b in row:
+            if b.get("text") == label:
+                return b.get("url")
+    return None
+
+
+def is_member(chat, uid):
+    return any(m["id"] == uid and m["status"] in ("member", "administrator", "creator")
+               for m in http_json("GET", f"{sb}/sandbox/api/chats/{chat}/members"))
+
+
+procs = []
+try:
+    sandbox = subprocess.Popen(["java", "-Xms128m", "-Xmx384m", "-cp", CP, "com.b2brics.connect.sandbox.SandboxServer",
+                                f"--server.port={SB_PORT}", f"--b2brics.sandbox.bot-token={TOKEN}",
+                                "--logging.level.root=WARN"],
+                               stdout=open(os.path.join(OUT, "sandbox.log"), "w"), stderr=subprocess.STDOUT)
+    procs.append(sandbox)
+    wait_http(f"{sb}/sandbox/api/bot", sandbox, "the sandbox")
+    env = dict(os.environ, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=sb,
+               TELEGRAM_WEBHOOK_URL=f"http://127.0.0.1:{APP_PORT}/telegram/webhook", TELEGRAM_WEBHOOK_SECRET=SECRET,
+               SPRING_DATASOURCE_URL=f"jdbc:postgresql://{os.environ.get('PGHOST', '127.0.0.1')}:{os.environ.get('PGPORT', '5432')}/{DB}",
+               SPRING_DATASOURCE_USERNAME=os.environ.get("PGUSER", "postgres"), SPRING_DATASOURCE_PASSWORD="",
+               PORT=str(APP_PORT), B2BRICS_ADMIN_PASSWORD="bench", B2BRICS_ADMIN_IDS=str(ADMIN),
+               B2BRICS_SITE_URL=f"http://127.0.0.1:{APP_PORT}")
+    app = subprocess.Popen(["java"] + JVM + ["-cp", CP, "com.b2brics.bench.BenchMain"], env=env,
+                           stdout=open(os.path.join(OUT, "app.log"), "w"), stderr=subprocess.STDOUT)
+    procs.append(app)
+    wait_http(f"http://127.0.0.1:{APP_PORT}/actuator/health", app, "the app")
+    wait_until("demo catalog", lambda: int(sql("SELECT count(*) FROM catalog_services") or 0) > 0, 60, 1)
+    bot = http_json("GET", f"{sb}/sandbox/api/bot")
+    bot_id, bot_name = bot["id"], bot["username"]
+
+    members = [tuple(r.split("|")) for r in sql("SELECT telegram_user_id, name FROM catalog_partner_members ORDER BY 1").splitlines()]
+    for uid, name in members + [(str(ADMIN), "Admin")]:
+        http_json("POST", f"{sb}/sandbox/api/users", {"id": int(uid), "first_name": name, "language_code": "en"})
+        http_json("POST", f"{sb}/sandbox/api/users/{uid}/open-link", {"url": f"https://t.me/{bot_name}"})
+    for i in range(GROUPS):
+        http_json("POST", f"{sb}/sandbox/api/groups", {"title": f"Pool {i}", "creator_id": ADMIN, "type": "supergroup"})
+    wait_until("groups in the pool", lambda: int(sql("SELECT count(*) FROM working_groups WHERE status = 'FREE'")) >= GROUPS, 300, 1)
+    importer = http_json("POST", f"{sb}/sandbox/api/users", {"first_name": "Ivy", "language_code": "en"})["id"]
+    wait_until("set-up messages sent", outbox_idle, 600, 1)
+    time.sleep(2)
+    log("set up: pool of", GROUPS, "groups, importer", importer)
+
+    path, partner_id = sql("SELECT '/' || f.slug || '/services/' || s.slug, s.partner_id FROM catalog_services s "
+                           "JOIN catalog_storefronts f ON f.id = s.storefront_id WHERE f.slug = 'russia' ORDER BY s.id LIMIT 1").split("|")
+    partner = int(sql(f"SELECT min(telegram_user_id) FROM catalog_partner_members WHERE partner_id = {partner_id}"))
+    before = http_json("GET", f"{sb}/sandbox/api/stats")
+
+    # 3. the lead: click, Start, enter; the partner joins
+    t_click = time.time()
+    conn = http.client.HTTPConnection("127.0.0.1", APP_PORT, timeout=30)
+    conn.request("GET", path + "/contact", headers={"User-Agent": BROWSER})
+    resp = conn.getresponse(); resp.read(); location = resp.getheader("Location"); conn.close()
+    if "/sandbox/open?url=" in location:
+        location = urllib.parse.unquote(location.split("url=", 1)[1])
+    http_json("POST", f"{sb}/sandbox/api/users/{importer}/open-link", {"url": location})
+    ready = wait_until("chat ready", lambda: next((m for m in messages(importer, importer)
+                                                    if button_url(m, "Open the chat")), None), 60, 0.05)
+    group = int(sql(f"SELECT chat_id FROM leads WHERE importer_id = {importer}"))
+    http_json("POST", f"{sb}/sandbox/api/users/{importer}/open-link", {"url": button_url(ready, "Open the chat")})
+    wait_until("importer in the group", lambda: is_member(group, importer), 60, 0.05)
+    t_importer_in = time.time()
+    wait_until("partner told", lambda: any("New chat for your service" in (m.get("text") or "") and "Ivy" in m["text"]
+                                          for m in messages(partner, partner)), 120, 0.05)
+    http_json("POST", f"{sb}/sandbox/api/users/{partner}/press", {"chat_id": partner, "text": "Join chat", "wait_ms": 0})
+    wait_until("partner in the group", lambda: is_member(group, partner), 60, 0.05)
+    t_partner_in = time.time()
+    log(f"lead: click -> importer in {t_importer_in - t_click:.1f} s, partner in {t_partner_in - t_click:.1f} s; group {group}")
+
+    # 4. the session
+    who = {"I": importer, "P": partner}
+    results = []
+    for n, (actor, what, arg, fragment) in enumerate(SCRIPT, 1):
+        uid = who[actor]
+        seen = {m["id"]: m.get("text") for m in messages(group, importer) if m.get("from_id") == bot_id}
+        t0 = time.time()
+        if what == "write":
+            http_json("POST", f"{sb}/sandbox/api/users/{uid}/messages", {"chat_id": group, "text": arg})
+        else:
+            http_json("POST", f"{sb}/sandbox/api/users/{uid}/press", {"chat_id": group, "text": arg, "wait_ms": 0})
+
+        def answered():
+            for m in messages(group, importer):
+                if m.get("from_id") == bot_id and fragment in (m.get("text") or "") and seen.get(m["id"]) != m.get("text"):
+                    return True
+            return False
+        try:
+            wait_until(f"answer to {arg}", answered, 120, 0.02)
+            ms = (time.time() - t0) * 1000
+        except SystemExit as e:
+            ms = None
+            log(str(e))
+        results.append({"n": n, "who": actor, "action": f"{what} {arg}", "ms": None if ms is None else round(ms)})
+        log(f"{n:2d} {actor} {what:5s} {arg[:40]:40s} {'-' if ms is None else f'{ms:7.0f} ms'}")
+        time.sleep(THINK)
+    t_end = time.time()
+
+    # 5. settle, then the sandbox's view
+    wait_until("outbox empty", outbox_idle, 300, 0.5)
+    after = http_json("GET", f"{sb}/sandbox/api/stats")
+
+    def diff(section, key=None):
+        a, b = after.get(section) or {}, before.get(section) or {}
+        if key:
+            a, b = a.get(key) or {}, b.get(key) or {}
+        return {k: a.get(k, 0) - b.get(k, 0) for k in set(a) | set(b) if a.get(k, 0) - b.get(k, 0)}
+    calls = diff("calls")
+    group_msgs = [m for m in messages(group, importer) if m.get("from_id") == bot_id]
+    times = [r["ms"] for r in results if r["ms"] is not None]
+    report = {
+        "think_s": THINK, "actions": len(SCRIPT), "answered": len(times),
+        "answer_ms": {"p50": pct(times, 50), "p95": pct(times, 95), "max": max(times), "mean": round(sum(times) / len(times))} if times else None,
+        "per_action": results,
+        "click_to_importer_in_s": round(t_importer_in - t_click, 2), "click_to_partner_in_s": round(t_partner_in - t_click, 2),
+        "session_s": round(t_end - t_partner_in, 1),
+        "too_many_requests": (after["too_many_requests"]["rule"] - before["too_many_requests"]["rule"]),
+        "rule_violations": diff("rule_violations", "by_kind"),
+        # messages to the group within a second of the previous one (let through; only this branch's sandbox counts them)
+        "group_bursts": after.get("group_bursts", 0) - before.get("group_bursts", 0) if "group_bursts" in after else None,
+        "bot_api_calls_for_the_lead": calls,
+        "messages_per_lead": calls.get("sendMessage", 0) + calls.get("sendDocument", 0),
+        "edits_per_lead": calls.get("editMessageText", 0) + calls.get("editMessageReplyMarkup", 0),
+        "bot_messages_in_group": len(group_msgs),
+        "bot_messages_in_group_edited": sum(1 for m in group_msgs if m.get("edited")),
+    }
+    with open(os.path.join(OUT, "report.json"), "w") as f:
+        json.dump(report, f, indent=1)
+    print(json.dumps(report, indent=1))
+    if times:
+        p95 = report["answer_ms"]["p95"]
+        print(f"\nGROUP SESSION: {len(times)}/{len(SCRIPT)} answered, p50 {report['answer_ms']['p50']} ms, p95 {p95} ms, "
+              f"max {report['answer_ms']['max']} ms; 429: {report['too_many_requests']}; violations: "
+              f"{sum(report['rule_violations'].values())}; messages per lead {report['messages_per_lead']} "
+              f"(+{report['edits_per_lead']} edits); GOAL p95 <= 1500 ms, 0 x 429, 0 violations: "
+              f"{'MET' if p95 <= 1500 and not report['too_many_requests'] and not report['rule_violations'] and len(times) == len(SCRIPT) else 'NOT MET'}")
+finally:
+    for p in reversed(procs):
+        if p.poll() is None:
+            p.terminate()
+            try:
+                p.wait(30)
+            except subprocess.TimeoutExpired:
+                p.kill()
