@@ -50,8 +50,8 @@ public record TelegramProperties(String botToken, @DefaultValue("https://api.tel
 	 * Telegram measures from the arrival. A chat that has been quiet gets its next message at once.
 	 *
 	 * @param perSecond messages per second for the whole bot (a little under Telegram's 30)
-	 * @param chatInterval least gap between two messages to one chat, private or group (a little over
-	 *        Telegram's one second)
+	 * @param chatInterval least gap between two messages to one chat, private or group (Telegram's one a
+	 *        second; counted from Telegram's answer to the previous one, so arrivals are never closer)
 	 * @param groupLimit messages one group takes within {@code groupWindow}
 	 * @param groupWindow the sliding window of {@code groupLimit} (Telegram's is a minute; only a test
 	 *        suite whose sandbox uses a shorter window shortens it, to the same value)
@@ -63,7 +63,7 @@ public record TelegramProperties(String botToken, @DefaultValue("https://api.tel
 	 * @param claimFor how long a claimed message is reserved for the instance sending it
 	 * @param senders messages in flight at once
 	 */
-	public record Outbox(@DefaultValue("25") int perSecond, @DefaultValue("1100ms") Duration chatInterval,
+	public record Outbox(@DefaultValue("25") int perSecond, @DefaultValue("1000ms") Duration chatInterval,
 			@DefaultValue("20") int groupLimit, @DefaultValue("60s") Duration groupWindow,
 			@DefaultValue("4") int answerReserve, @DefaultValue("2m") Duration foldWithin,
 			@DefaultValue("5m") Duration maxBackoff, @DefaultValue("60s") Duration claimFor, @DefaultValue("8") int senders,
