@@ -3,6 +3,7 @@ package com.b2brics.connect.invitations;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.b2brics.connect.catalog.Specialization;
@@ -16,7 +17,20 @@ import com.b2brics.connect.catalog.Specialization;
  */
 record Invitation(long id, String dealKey, long chatId, String storefrontSlug, Specialization specialization,
 		String task, String summaryEn, String summaryRu, long inviterId, Status status, Long statusOutboxId,
-		Long acceptedPartnerId, Instant createdAt, Instant closedAt) {
+		Long acceptedPartnerId, Instant createdAt, Instant closedAt, Map<String, String> summaries) {
+
+	/** The summary in every language it was written in, by language code; those without are read in English or Russian. */
+	Invitation {
+		summaries = summaries == null ? Map.of() : Map.copyOf(summaries);
+	}
+
+	/** An invitation with no stored summaries beyond English and Russian (made before there were more). */
+	Invitation(long id, String dealKey, long chatId, String storefrontSlug, Specialization specialization, String task,
+			String summaryEn, String summaryRu, long inviterId, Status status, Long statusOutboxId, Long acceptedPartnerId,
+			Instant createdAt, Instant closedAt) {
+		this(id, dealKey, chatId, storefrontSlug, specialization, task, summaryEn, summaryRu, inviterId, status,
+				statusOutboxId, acceptedPartnerId, createdAt, closedAt, Map.of());
+	}
 
 	enum Status {
 		OPEN, ACCEPTED, EXHAUSTED, CANCELLED;
@@ -60,7 +74,12 @@ record Invitation(long id, String dealKey, long chatId, String storefrontSlug, S
 		return status.canMoveTo(Status.OPEN);
 	}
 
+	/** The deal's summary in the reader's language; in English (Russian for a Russian reader) if it was not written in theirs. */
 	String summary(Locale locale) {
+		String stored = summaries.get(locale.getLanguage());
+		if (stored != null) {
+			return stored;
+		}
 		return "ru".equals(locale.getLanguage()) ? summaryRu : summaryEn;
 	}
 
@@ -73,6 +92,6 @@ record Invitation(long id, String dealKey, long chatId, String storefrontSlug, S
 			throw new IllegalTransition("invitation " + id + " cannot become " + target + " while " + status);
 		}
 		return new Invitation(id, dealKey, chatId, storefrontSlug, specialization, task, summaryEn, summaryRu, inviterId,
-				target, statusOutboxId, acceptedPartnerId, createdAt, closedAt);
+				target, statusOutboxId, acceptedPartnerId, createdAt, closedAt, summaries);
 	}
 }

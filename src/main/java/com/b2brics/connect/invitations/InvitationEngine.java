@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,7 @@ import com.b2brics.connect.telegram.MessageRef;
 import com.b2brics.connect.telegram.OutgoingMessage;
 import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
+import com.b2brics.connect.telegram.UserLanguage;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
@@ -146,6 +148,15 @@ class InvitationEngine {
 		return null;
 	}
 
+	/** The deal's summary in every language the bot speaks, by language code: each partner reads the offer in theirs. */
+	static Map<String, String> summaries(Deal deal) {
+		Map<String, String> summaries = new LinkedHashMap<>();
+		for (Locale locale : UserLanguage.SUPPORTED) {
+			summaries.put(locale.getLanguage(), deal.summary(locale));
+		}
+		return summaries;
+	}
+
 	// --- transitions
 
 	/** Ranks the candidates, stores the invitation with its list, and offers it to the first. */
@@ -157,7 +168,7 @@ class InvitationEngine {
 			return new Opening(null, Opening.Reason.NO_CANDIDATES);
 		}
 		Optional<Long> created = store.create(deal.key(), deal.chatId(), deal.storefrontSlug(), specialization, task,
-				deal.summary(Locale.ENGLISH), deal.summary(InvitationTexts.RUSSIAN), inviterId, now);
+				summaries(deal), inviterId, now);
 		if (created.isEmpty()) {
 			return new Opening(null, Opening.Reason.ALREADY_LOOKING);
 		}

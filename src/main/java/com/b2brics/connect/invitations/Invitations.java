@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,9 @@ class Invitations {
 	 * would abort the caller's transaction.
 	 */
 	Optional<Long> create(String dealKey, long chatId, String storefrontSlug, Specialization specialization, String task,
-			String summaryEn, String summaryRu, long inviterId, Instant now) {
+			Map<String, String> summaries, long inviterId, Instant now) {
+		String summaryEn = summaries.getOrDefault("en", "");
+		String summaryRu = summaries.getOrDefault("ru", summaryEn);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		int inserted = jdbc.sql("""
 				INSERT INTO invitations (deal_key, chat_id, storefront_slug, specialization, task, summary_en, summary_ru,
@@ -81,7 +84,31 @@ class Invitations {
 			.param("key", openKey(chatId, specialization))
 			.param("now", utc(now))
 			.update(keys, "id");
-		return inserted == 0 ? Optional.empty() : Optional.of(keys.getKeyAs(Number.class).longValue());
+		if (inserted == 0) {
+			return Optional.empty();
+		}
+		long id = keys.getKeyAs(Number.class).longValue();
+		summaries.forEach((language, summary) -> jdbc.sql(
+				"INSERT INTO invitation_summaries (invitation_id, language, summary) VALUES (:invitation, :language, :summary)")
+			.param("invitation", id)
+			.param("language", language)
+			.param("summary", cut(summary))
+			.update());
+		return Optional.of(id);
+	}
+
+	/** The invitation with its summary in each language it was written in. */
+	private Invitation withSummaries(Invitation invitation) {
+		Map<String, String> summaries = new HashMap<>();
+		jdbc.sql("SELECT language, summary FROM invitation_summaries WHERE invitation_id = :invitation")
+			.param("invitation", invitation.id())
+			.query(rs -> {
+				summaries.put(rs.getString("language"), rs.getString("summary"));
+			});
+		return new Invitation(invitation.id(), invitation.dealKey(), invitation.chatId(), invitation.storefrontSlug(),
+				invitation.specialization(), invitation.task(), invitation.summaryEn(), invitation.summaryRu(),
+				invitation.inviterId(), invitation.status(), invitation.statusOutboxId(), invitation.acceptedPartnerId(),
+				invitation.createdAt(), invitation.closedAt(), summaries);
 	}
 
 	private static String cut(String text) {
@@ -90,25 +117,33 @@ class Invitations {
 
 	/** Reads the invitation and holds its row lock until the transaction ends: one transition at a time. */
 	Optional<Invitation> lock(long id) {
-		return jdbc.sql("SELECT * FROM invitations WHERE id = :id FOR UPDATE").param("id", id).query(Invitations::invitation).optional();
+		return jdbc.sql("SELECT * FROM invitations WHERE id = :id FOR UPDATE").param("id", id).query(Invitations::invitation).optional()
+			.map(this::withSummaries);
 	}
 
 	Optional<Invitation> byId(long id) {
-		return jdbc.sql("SELECT * FROM invitations WHERE id = :id").param("id", id).query(Invitations::invitation).optional();
+		return jdbc.sql("SELECT * FROM invitations WHERE id = :id").param("id", id).query(Invitations::invitation).optional()
+			.map(this::withSummaries);
 	}
 
 	List<Invitation> openInChat(long chatId) {
 		return jdbc.sql("SELECT * FROM invitations WHERE chat_id = :chat AND status = 'OPEN' ORDER BY id")
 			.param("chat", chatId)
 			.query(Invitations::invitation)
-			.list();
+			.list()
+			.stream()
+			.map(this::withSummaries)
+			.toList();
 	}
 
 	List<Invitation> acceptedInChat(long chatId) {
 		return jdbc.sql("SELECT * FROM invitations WHERE chat_id = :chat AND status = 'ACCEPTED' ORDER BY id")
 			.param("chat", chatId)
 			.query(Invitations::invitation)
-			.list();
+			.list()
+			.stream()
+			.map(this::withSummaries)
+			.toList();
 	}
 
 	void statusMessage(long id, Long outboxId) {
