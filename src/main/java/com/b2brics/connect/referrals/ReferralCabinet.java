@@ -3,10 +3,12 @@ package com.b2brics.connect.referrals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ import com.b2brics.connect.telegram.Outbox;
 import com.b2brics.connect.telegram.Priority;
 import com.b2brics.connect.telegram.TelegramLinks;
 import com.b2brics.connect.telegram.TextReceived;
+import com.b2brics.connect.telegram.UserLanguage;
 
 /**
  * The Referrals part of the partner's cabinet in the bot: the partner's codes with today's
@@ -56,7 +59,6 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 	static final int LABEL_MAX = 40;
 	static final int CODES_SHOWN = 30;
 
-	private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
 	private final ReferralCodes codes;
 	private final ReferralStatistics statistics;
@@ -247,22 +249,47 @@ class ReferralCabinet implements CabinetEntry, ExpectedText {
 		String botLink = links.deepLink(ReferralCode.PAYLOAD_PREFIX + code.code());
 		// Telegram copies at most 256 characters: a very long company name is shortened so the link fits
 		String name = partner.companyName().length() > 100 ? partner.companyName().substring(0, 100) + "…" : partner.companyName();
-		String ru = texts.text(RUSSIAN, "referrals.paste.ru", code.code(), name, siteLink);
-		String en = texts.text(Locale.ENGLISH, "referrals.paste.en", code.code(), name, siteLink);
+		List<Locale> languages = pasteLanguages(partner, locale);
+		StringBuilder pastes = new StringBuilder();
+		List<InlineButton> copies = new ArrayList<>();
+		for (Locale language : languages) {
+			String paste = texts.text(language, "referrals.paste", code.code(), name, siteLink);
+			pastes.append("\n").append(Html.escape(UserLanguage.nativeName(language))).append(": ").append(Html.escape(paste));
+			copies.add(InlineButton.copy(texts.text(locale, "referrals.copy.text", language.getLanguage().toUpperCase(Locale.ROOT)),
+					copyable(paste)));
+		}
 		String html = texts.text(locale, "referrals.card", code.code(),
 				code.label() == null ? "" : texts.text(locale, "referrals.card.label", Html.escape(code.label())), siteLink, botLink,
-				Html.escape(ru), Html.escape(en), code.active() ? "" : texts.text(locale, "referrals.card.inactive"));
+				pastes.toString(), code.active() ? "" : texts.text(locale, "referrals.card.inactive"));
 		List<List<InlineButton>> rows = new ArrayList<>();
 		rows.add(List.of(InlineButton.copy(texts.text(locale, "referrals.copy.code"), code.code()),
 				InlineButton.copy(texts.text(locale, "referrals.copy.site"), siteLink),
 				InlineButton.copy(texts.text(locale, "referrals.copy.bot"), botLink)));
-		rows.add(List.of(InlineButton.copy(texts.text(locale, "referrals.copy.ru"), copyable(ru)),
-				InlineButton.copy(texts.text(locale, "referrals.copy.en"), copyable(en))));
+		for (int i = 0; i < copies.size(); i += 3) {
+			rows.add(List.copyOf(copies.subList(i, Math.min(copies.size(), i + 3))));
+		}
 		if (code.active()) {
 			rows.add(List.of(InlineButton.callback(texts.text(locale, "referrals.deactivate"), OFF, code.code()).forUser(user)));
 		}
 		rows.add(List.of(back(user, locale)));
 		tell(user, html, Keyboard.inline(rows));
+	}
+
+	/**
+	 * The languages to give the texts to paste in: those of the storefronts the partner serves (their
+	 * buyers read them), else the person's own; English always; each once.
+	 */
+	private List<Locale> pasteLanguages(Partner partner, Locale own) {
+		Set<Locale> languages = new LinkedHashSet<>();
+		for (String slug : partner.storefronts()) {
+			catalog.storefront(slug).ifPresent(storefront -> storefront.languages()
+				.forEach(language -> UserLanguage.supported(language).ifPresent(languages::add)));
+		}
+		if (languages.isEmpty()) {
+			languages.add(own);
+		}
+		languages.add(Locale.ENGLISH);
+		return List.copyOf(languages);
 	}
 
 	private void stats(long user, Locale locale, Partner partner) {

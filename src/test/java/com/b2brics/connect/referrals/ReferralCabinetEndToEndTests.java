@@ -36,6 +36,10 @@ class ReferralCabinetEndToEndTests extends ReferralTestSupport {
 	@Test
 	void aPartnerCreatesALabelledCodeAndGetsItsLinksAndTextsToCopy() {
 		long partner = newPartner("Volga Referral Logistics");
+		// it serves the Russian storefront (ru, en): its texts to paste are in Russian and English
+		jdbc.sql("INSERT INTO catalog_partner_storefronts (partner_id, storefront_id) SELECT :p, id FROM catalog_storefronts WHERE slug = 'russia'")
+			.param("p", partner)
+			.update();
 		SimulatedUser anna = teamMember(partner, "Anna", "en");
 
 		anna.writeToBot("/cabinet");
@@ -93,6 +97,9 @@ class ReferralCabinetEndToEndTests extends ReferralTestSupport {
 		boris.sees(boris.botChat(), "Новый реферальный код создан");
 		SeenMessage card = boris.sees(boris.botChat(), "Реферальный код");
 		assertThat(card.text()).doesNotContain("Подпись:");
+		// a partner serving no storefront yet: the texts to paste in the person's language and English
+		assertThat(card.text()).contains("Русский: Укажите код").contains("English: Mention code");
+		assertThat(card.hasButton("📋 Текст RU") && card.hasButton("📋 Текст EN")).isTrue();
 		assertThat(codesOf(partner)).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT label FROM referral_codes WHERE partner_id = :p").param("p", partner).query(String.class).list())
 			.containsExactly((String) null);
