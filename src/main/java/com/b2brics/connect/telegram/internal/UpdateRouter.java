@@ -37,7 +37,8 @@ import com.b2brics.connect.telegram.Who;
  * declared it ({@link Routes}) and to it alone, inside the update's transaction. Everything
  * nobody takes is answered here, in the person's language, the same way for every module: an
  * unknown command (with /help), a command in the wrong place or by someone who may not use it
- * (replying to the command), a private text or contact nobody waits for. Forged, expired and
+ * (replying to the command), a private text or contact nobody waits for. These are answers to the
+ * person's action ({@link Priority#ANSWER}): they pass notices queued earlier in the chat. Forged, expired and
  * foreign buttons are answered before routing ({@link InboxProcessor}).
  *
  * <p>A plain {@code /start} is the {@code start} command; {@code /start <payload>} in a private
@@ -109,7 +110,7 @@ class UpdateRouter implements BotCommands {
 			outbox.send(OutgoingMessage.to(command.chat().id(),
 					text(locale, "bot.unknown.command", Html.escape(abbreviate(command.command()))) + "\n\n"
 							+ help(command.chat(), command.user(), locale))
-				.priority(Priority.HIGH));
+				.priority(Priority.ANSWER));
 			return;
 		}
 		OnCommand declared = route.get().declaration();
@@ -164,7 +165,8 @@ class UpdateRouter implements BotCommands {
 		}
 		expecting.forEach(route -> route.handler().call(text));
 		if (expecting.isEmpty() && where == Where.PRIVATE) {
-			outbox.send(OutgoingMessage.to(text.chat().id(), text(locale(text.user()), "bot.text.unexpected")));
+			outbox.send(OutgoingMessage.to(text.chat().id(), text(locale(text.user()), "bot.text.unexpected"))
+				.priority(Priority.ANSWER));
 		}
 	}
 
@@ -178,14 +180,14 @@ class UpdateRouter implements BotCommands {
 		if (expecting.isEmpty()) {
 			outbox.send(OutgoingMessage.to(shared.user().id(), text(locale(shared.user()), "partners.contact.unasked"))
 				.with(Keyboard.remove())
-				.priority(Priority.HIGH));
+				.priority(Priority.ANSWER));
 		}
 	}
 
 	private void refuse(CommandReceived command, String key, String generic) {
 		Locale locale = locale(command.user());
 		String html = key.isEmpty() ? text(locale, generic, Html.escape(abbreviate(command.command()))) : text(locale, key);
-		outbox.send(OutgoingMessage.to(command.chat().id(), html).replyTo(command.messageId()).priority(Priority.HIGH));
+		outbox.send(OutgoingMessage.to(command.chat().id(), html).replyTo(command.messageId()).priority(Priority.ANSWER));
 	}
 
 	private boolean allowed(Who who, long user, Optional<DealChats.DealRoles> deal) {
