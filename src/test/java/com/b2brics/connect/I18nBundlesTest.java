@@ -41,19 +41,22 @@ class I18nBundlesTest {
 	 * its {@code +}) and every value it is completed with. A new concatenation fails
 	 * {@link #everyKeyBuiltByConcatenationBelongsToAListedFamily} until its family is listed here.
 	 */
-	private static final Map<String, List<String>> FAMILIES = Map.of(
+	private static final Map<String, List<String>> FAMILIES = Map.ofEntries(
+			// deals.DealCard: people's roles in the group, and which side of the deal they are on
+			Map.entry("deals.role.", List.of("IMPORTER", "PARTNER", "EXPORTER", "MANAGER", "SUPPORT", "INVITED_PARTNER", "STAFF")),
+			Map.entry("deals.card.person.", List.of("customer", "supplier", "staff")),
 			// LeadGroups, LeadClosing: a product's deal or a service's
-			"lead.group.context", List.of("", ".product"),
-			"lead.group.ready", List.of("", ".product"),
-			"lead.partner.new", List.of("", ".product"),
-			"lead.closed.importer", List.of("", ".product"),
-			"lead.closed.partner", List.of("", ".product"),
+			Map.entry("lead.group.context", List.of("", ".product")),
+			Map.entry("lead.group.ready", List.of("", ".product")),
+			Map.entry("lead.partner.new", List.of("", ".product")),
+			Map.entry("lead.closed.importer", List.of("", ".product")),
+			Map.entry("lead.closed.partner", List.of("", ".product")),
 			// LeadJoinGrace: the importer's time ran out, or an admin released the group
-			"lead.withdrawn.group", List.of("", ".admin"),
-			"lead.withdrawn.importer", List.of("", ".admin"),
-			"lead.withdrawn.partner", List.of("", ".admin"),
+			Map.entry("lead.withdrawn.group", List.of("", ".admin")),
+			Map.entry("lead.withdrawn.importer", List.of("", ".admin")),
+			Map.entry("lead.withdrawn.partner", List.of("", ".admin")),
 			// groups/admin.html with JoinControl's refusal reasons
-			"admin.groups.reason.", List.of("unknown_link", "link_of_another_group", "revoked_link", "link_of_someone_else"));
+			Map.entry("admin.groups.reason.", List.of("unknown_link", "link_of_another_group", "revoked_link", "link_of_someone_else")));
 
 	/** A literal that looks like a key: lower-case words joined by dots. */
 	private static final Pattern JAVA_LITERAL = Pattern.compile("(\\w+\\(\\s*)?\"([a-z][a-zA-Z0-9_-]*(?:\\.[a-zA-Z0-9_-]+)+)\"");

@@ -1,10 +1,12 @@
 package com.b2brics.connect.exporters;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.groups.GroupPool;
+import com.b2brics.connect.groups.Role;
 import com.b2brics.connect.telegram.DealChats;
 
 /**
@@ -26,6 +28,31 @@ class ExporterChats implements DealChats {
 	@Override
 	public Optional<DealRoles> dealIn(long chatId) {
 		return deals.openDealInChat(chatId).map(deal -> new DealRoles() {
+
+			@Override
+			public String dealKey() {
+				return deal.key();
+			}
+
+			@Override
+			public String storefrontSlug() {
+				return deal.storefrontSlug();
+			}
+
+			@Override
+			public String summary(Locale locale) {
+				return deal.summary(locale);
+			}
+
+			@Override
+			public boolean isCustomer(long userId) {
+				return deal.mayInvite(userId);
+			}
+
+			@Override
+			public boolean isSupplier(long userId) {
+				return pool.roleOf(chatId, userId).filter(role -> role == Role.INVITED_PARTNER).isPresent();
+			}
 
 			@Override
 			public boolean isParty(long userId) {

@@ -150,6 +150,23 @@ public class GroupPool {
 		return groups.members(chatId).contains(userId);
 	}
 
+	/** The role the person's personal link into the group's current deal gave them, if any. */
+	public Optional<Role> roleOf(long chatId, long userId) {
+		return invites.roleOf(chatId, userId);
+	}
+
+	/**
+	 * The people the bot saw join the group and not leave, in the order they joined, with the role
+	 * their personal link gave them (empty for staff who were there before the deal).
+	 */
+	public java.util.Map<Long, Optional<Role>> roster(long chatId) {
+		java.util.Map<Long, Optional<Role>> roster = new java.util.LinkedHashMap<>();
+		for (long member : groups.members(chatId)) {
+			roster.put(member, invites.roleOf(chatId, member));
+		}
+		return roster;
+	}
+
 	/** Platform admins and whoever registered the group: they stay in it between deals. */
 	public boolean isStaff(long chatId, long userId) {
 		return admins.contains(userId) || groups.registeredBy(chatId).filter(by -> by == userId).isPresent();

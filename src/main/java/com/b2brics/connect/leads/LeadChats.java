@@ -1,11 +1,13 @@
 package com.b2brics.connect.leads;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.groups.GroupPool;
+import com.b2brics.connect.groups.Role;
 import com.b2brics.connect.telegram.DealChats;
 
 /**
@@ -18,16 +20,43 @@ class LeadChats implements DealChats {
 	private final Leads leads;
 	private final Catalog catalog;
 	private final GroupPool pool;
+	private final LeadDeals deals;
 
-	LeadChats(Leads leads, Catalog catalog, GroupPool pool) {
+	LeadChats(Leads leads, Catalog catalog, GroupPool pool, LeadDeals deals) {
 		this.leads = leads;
 		this.catalog = catalog;
 		this.pool = pool;
+		this.deals = deals;
 	}
 
 	@Override
 	public Optional<DealRoles> dealIn(long chatId) {
 		return leads.openInChat(chatId).map(lead -> new DealRoles() {
+
+			@Override
+			public String dealKey() {
+				return LeadDeals.key(lead);
+			}
+
+			@Override
+			public String storefrontSlug() {
+				return lead.storefrontSlug();
+			}
+
+			@Override
+			public String summary(Locale locale) {
+				return deals.summary(lead, locale);
+			}
+
+			@Override
+			public boolean isCustomer(long userId) {
+				return userId == lead.importerId();
+			}
+
+			@Override
+			public boolean isSupplier(long userId) {
+				return isPartner(userId) || pool.roleOf(chatId, userId).filter(role -> role == Role.INVITED_PARTNER).isPresent();
+			}
 
 			@Override
 			public boolean isParty(long userId) {

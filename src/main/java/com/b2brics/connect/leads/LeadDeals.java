@@ -52,7 +52,7 @@ class LeadDeals implements DealDirectory {
 
 		@Override
 		public String key() {
-			return "lead:" + lead.id();
+			return LeadDeals.key(lead);
 		}
 
 		@Override
@@ -77,11 +77,20 @@ class LeadDeals implements DealDirectory {
 
 		@Override
 		public String summary(Locale locale) {
-			Optional<Service> offering = catalog.service(lead.serviceId());
-			String service = offering.map(s -> s.title(locale)).orElse("#" + lead.serviceId());
-			String partner = catalog.partner(lead.partnerId()).map(Partner::companyName).orElse("#" + lead.partnerId());
-			String key = offering.map(Service::isProduct).orElse(false) ? "lead.deal.summary.product" : "lead.deal.summary";
-			return messages.getMessage(key, new Object[] { service, partner, accounts.nameOf(lead.importerId()) }, locale);
+			return LeadDeals.this.summary(lead, locale);
 		}
+	}
+
+	static String key(Lead lead) {
+		return "lead:" + lead.id();
+	}
+
+	/** The lead in one short line of plain text: the service or product, its partner, the importer. */
+	String summary(Lead lead, Locale locale) {
+		Optional<Service> offering = catalog.service(lead.serviceId());
+		String service = offering.map(s -> s.title(locale)).orElse("#" + lead.serviceId());
+		String partner = catalog.partner(lead.partnerId()).map(Partner::companyName).orElse("#" + lead.partnerId());
+		String key = offering.map(Service::isProduct).orElse(false) ? "lead.deal.summary.product" : "lead.deal.summary";
+		return messages.getMessage(key, new Object[] { service, partner, accounts.nameOf(lead.importerId()) }, locale);
 	}
 }

@@ -14,10 +14,16 @@ public enum Who {
 	/** The partner's team of the deal, who owe the answers. */
 	DEAL_PARTNER,
 	/** The partner's team of the deal, or B2BRICS staff in its group. */
-	DEAL_PARTNER_OR_STAFF;
+	DEAL_PARTNER_OR_STAFF,
+	/** The deal's customer side ({@link DealChats.DealRoles#isCustomer}): confirms and accepts. */
+	DEAL_CUSTOMER,
+	/** The deal's supplier side ({@link DealChats.DealRoles#isSupplier}), invited partners too: proposes and reports ready. */
+	DEAL_SUPPLIER,
+	/** Either side of the deal room: customer or supplier (invited partners included). */
+	DEAL_SIDE;
 
 	/** Whether the command needs the group's deal to tell. */
 	public boolean needsDeal() {
-		return this == DEAL_PARTY || this == DEAL_PARTNER || this == DEAL_PARTNER_OR_STAFF;
+		return this != ANYONE && this != ADMIN;
 	}
 }

@@ -24,15 +24,15 @@ import com.b2brics.connect.sandbox.client.SeenMessage;
 import com.b2brics.connect.sandbox.client.SimulatedUser;
 
 /** What the invitation tests share: open a lead's deal through the sandbox, the people of partners, reading the state. */
-abstract class InvitationTestSupport extends EndToEndTest {
+public abstract class InvitationTestSupport extends EndToEndTest {
 
 	/** The manager of the shared test context (b2brics.invitations.manager-telegram-ids). */
-	static final long MANAGER = 6399000002L;
+	protected static final long MANAGER = 6399000002L;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Autowired
-	Catalog catalog;
+	protected Catalog catalog;
 
 	@Autowired
 	InvitationEngine engine;
@@ -41,40 +41,40 @@ abstract class InvitationTestSupport extends EndToEndTest {
 	InviteConversation conversation;
 
 	@Autowired
-	InvitationsProperties properties;
+	protected InvitationsProperties properties;
 
 	@Autowired
-	org.springframework.context.MessageSource messages;
+	protected org.springframework.context.MessageSource messages;
 
 	@Autowired
-	com.b2brics.connect.accounts.Accounts accounts;
+	protected com.b2brics.connect.accounts.Accounts accounts;
 
 	/** A text of the bundles as this person reads it (demo people may read Russian), without HTML tags. */
-	String t(SimulatedUser user, String key, Object... args) {
+	protected String t(SimulatedUser user, String key, Object... args) {
 		return plain(messages.getMessage(key, args, accounts.localeOf(user.id())));
 	}
 
 	/** The specialization's name in this person's language. */
-	String spec(SimulatedUser user, Specialization specialization) {
+	protected String spec(SimulatedUser user, Specialization specialization) {
 		return messages.getMessage(specialization.messageKey(), null, accounts.localeOf(user.id()));
 	}
 
 	/** The person's first name as the bot knows it. */
-	String nameOf(SimulatedUser user) {
+	protected String nameOf(SimulatedUser user) {
 		return accounts.nameOf(user.id());
 	}
 
-	static String plain(String html) {
+	protected static String plain(String html) {
 		return html.replaceAll("<[^>]+>", "");
 	}
 
 	/** The first line of a text, at most 60 characters: enough to recognise a message by. */
-	static String head(String text) {
+	protected static String head(String text) {
 		String line = text.split("\n", 2)[0];
 		return line.length() > 60 ? line.substring(0, 60) : line;
 	}
 
-	String deepLinkFor(Service service) throws Exception {
+	protected String deepLinkFor(Service service) throws Exception {
 		HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + service.path() + "/contact"))
 			.header("User-Agent", "Mozilla/5.0 Chrome/156.0").GET().build(), HttpResponse.BodyHandlers.discarding());
 		String location = response.headers().firstValue("Location").orElseThrow();
@@ -82,7 +82,7 @@ abstract class InvitationTestSupport extends EndToEndTest {
 	}
 
 	/** A person the bot knows and can reach, with a fixed id (demo team members, the manager). */
-	SimulatedUser person(long id, String name) {
+	protected SimulatedUser person(long id, String name) {
 		try {
 			sandbox.post("/sandbox/api/users", Map.of("id", id, "first_name", name, "language_code", "en"));
 			sandbox.user(id).startBot();
@@ -93,12 +93,12 @@ abstract class InvitationTestSupport extends EndToEndTest {
 		return sandbox.user(id);
 	}
 
-	List<SimulatedUser> teamOf(long partnerId) {
+	protected List<SimulatedUser> teamOf(long partnerId) {
 		return catalog.teamMemberIds(partnerId).stream().map(id -> person(id, "Partner" + id % 100)).toList();
 	}
 
 	/** Every team member of the specialization's partners on the storefront can be reached, so all are candidates. */
-	void everyoneReachable(Specialization specialization, String storefront) {
+	protected void everyoneReachable(Specialization specialization, String storefront) {
 		for (Partner partner : catalog.partners(specialization, storefront)) {
 			teamOf(partner.id());
 		}
@@ -108,19 +108,19 @@ abstract class InvitationTestSupport extends EndToEndTest {
 				.param("id", id).query(Long.class).single() == 1)));
 	}
 
-	long addGroup(String title) {
+	protected long addGroup(String title) {
 		return addPoolGroup(title);
 	}
 
 	/** Telegram lets a bot post 20 messages a minute into a group, so a message there may wait in the queue. */
-	static SeenMessage seesInGroup(SimulatedUser user, long group, String fragment) {
+	protected static SeenMessage seesInGroup(SimulatedUser user, long group, String fragment) {
 		return await("user " + user.id() + " sees \"" + fragment + "\" in group " + group).atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> newest(user.messages(group), fragment), java.util.Optional::isPresent)
 			.orElseThrow();
 	}
 
-	static java.util.Optional<SeenMessage> newest(List<SeenMessage> messages, String fragment) {
+	protected static java.util.Optional<SeenMessage> newest(List<SeenMessage> messages, String fragment) {
 		for (int i = messages.size() - 1; i >= 0; i--) {
 			if (messages.get(i).text() != null && messages.get(i).text().contains(fragment)) {
 				return java.util.Optional.of(messages.get(i));
@@ -129,21 +129,21 @@ abstract class InvitationTestSupport extends EndToEndTest {
 		return java.util.Optional.empty();
 	}
 
-	boolean isMember(long chat, SimulatedUser user) {
+	protected boolean isMember(long chat, SimulatedUser user) {
 		return sandbox.members(chat).stream()
 			.anyMatch(m -> m.id() == user.id() && List.of("member", "administrator", "creator").contains(m.status()));
 	}
 
 	/** A lead with the importer and the first member of the partner's team in its group. */
-	record TestDeal(Service service, SimulatedUser importer, SimulatedUser partner, long group) {
+	public record TestDeal(Service service, SimulatedUser importer, SimulatedUser partner, long group) {
 	}
 
 	/** The first service of that partner on that storefront. */
-	Service serviceOf(String partnerSlug, String storefront) {
+	protected Service serviceOf(String partnerSlug, String storefront) {
 		return catalog.services(storefront).stream().filter(s -> s.partnerSlug().equals(partnerSlug)).findFirst().orElseThrow();
 	}
 
-	TestDeal openDeal(String importerName, Service service) throws Exception {
+	protected TestDeal openDeal(String importerName, Service service) throws Exception {
 		List<SimulatedUser> team = teamOf(service.partnerId());
 		serveWaitingLeads();
 		if (pool.freeGroups() == 0) {
@@ -165,7 +165,7 @@ abstract class InvitationTestSupport extends EndToEndTest {
 	}
 
 	/** /invite, the specialization button, and the task: what a party does. */
-	long invite(SimulatedUser who, long group, Specialization specialization, String task) {
+	protected long invite(SimulatedUser who, long group, Specialization specialization, String task) {
 		who.write(group, "/invite");
 		String question = head(t(who, "invite.choose", nameOf(who)));
 		seesInGroup(who, group, question);
@@ -180,7 +180,7 @@ abstract class InvitationTestSupport extends EndToEndTest {
 		return ((Number) latestInvitation(group).get("id")).longValue();
 	}
 
-	Map<String, Object> latestInvitation(long group) {
+	protected Map<String, Object> latestInvitation(long group) {
 		return jdbc.sql("SELECT * FROM invitations WHERE chat_id = :chat ORDER BY id DESC LIMIT 1")
 			.param("chat", group).query().listOfRows().stream().findFirst().orElse(null);
 	}
@@ -194,7 +194,7 @@ abstract class InvitationTestSupport extends EndToEndTest {
 			.query().listOfRows();
 	}
 
-	Map<String, Object> liveOffer(long invitationId) {
+	protected Map<String, Object> liveOffer(long invitationId) {
 		return jdbc.sql("SELECT * FROM invitation_offers WHERE invitation_id = :id AND status = 'LIVE'").param("id", invitationId)
 			.query().listOfRows().stream().findFirst().orElse(null);
 	}
@@ -209,7 +209,7 @@ abstract class InvitationTestSupport extends EndToEndTest {
 	}
 
 	/** The first team member of the partner, who sees the offer. */
-	SimulatedUser memberOf(long partnerId) {
+	protected SimulatedUser memberOf(long partnerId) {
 		return teamOf(partnerId).get(0);
 	}
 

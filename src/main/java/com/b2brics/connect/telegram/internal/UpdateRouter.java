@@ -197,6 +197,9 @@ class UpdateRouter implements BotCommands {
 			case DEAL_PARTY -> deal.filter(roles -> roles.isParty(user)).isPresent();
 			case DEAL_PARTNER -> deal.filter(roles -> roles.isPartner(user)).isPresent();
 			case DEAL_PARTNER_OR_STAFF -> deal.filter(roles -> roles.isPartner(user) || roles.isStaff(user)).isPresent();
+			case DEAL_CUSTOMER -> deal.filter(roles -> roles.isCustomer(user)).isPresent();
+			case DEAL_SUPPLIER -> deal.filter(roles -> roles.isSupplier(user)).isPresent();
+			case DEAL_SIDE -> deal.filter(roles -> roles.isCustomer(user) || roles.isSupplier(user)).isPresent();
 		};
 	}
 

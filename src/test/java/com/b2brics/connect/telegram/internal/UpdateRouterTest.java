@@ -185,6 +185,31 @@ class UpdateRouterTest {
 				: Optional.of(new DealChats.DealRoles() {
 
 					@Override
+					public String dealKey() {
+						return "lead:1";
+					}
+
+					@Override
+					public String storefrontSlug() {
+						return "russia";
+					}
+
+					@Override
+					public String summary(java.util.Locale locale) {
+						return "deal";
+					}
+
+					@Override
+					public boolean isCustomer(long userId) {
+						return userId == IMPORTER;
+					}
+
+					@Override
+					public boolean isSupplier(long userId) {
+						return userId == PARTNER;
+					}
+
+					@Override
 					public boolean isParty(long userId) {
 						return userId == IMPORTER || userId == PARTNER;
 					}
