@@ -13,7 +13,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -92,11 +91,14 @@ class WebClientLayoutChromiumTests extends SandboxTestSupport {
 		try (HeadlessChromium chromium = HeadlessChromium.start(1280, 900)) {
 			ChromeDriver browser = chromium.driver();
 			for (int width : new int[] { 1280, 800 }) {
-				browser.manage().window().setSize(new Dimension(width, 900));
+				// the viewport itself (a window's size would include the browser's frame)
+				browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+						Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
 				browser.get(baseUrl + "/sandbox?user=" + olga.id() + "&chat=" + group);
 				new WebDriverWait(browser, Duration.ofSeconds(5))
 					.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("details.pinned")));
 				assertThat(number(browser, "return window.innerWidth")).isEqualTo(width);
+				assertThat(number(browser, "return window.innerHeight")).isEqualTo(900);
 				fitsTheWindow(browser, width);
 
 				Map<String, Object> closed = js(browser, PIN);
