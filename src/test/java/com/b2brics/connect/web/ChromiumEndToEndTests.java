@@ -1,7 +1,6 @@
 package com.b2brics.connect.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -13,12 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -26,15 +23,11 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.util.FileSystemUtils;
 
 import com.b2brics.connect.EndToEndTest;
 import com.b2brics.connect.sandbox.client.SimulatedUser;
@@ -45,59 +38,27 @@ import com.b2brics.connect.sandbox.client.SimulatedUser;
  * switch works, "Contact in Telegram" lands on the sandbox's web client with the start payload,
  * and pressing Start there creates the lead, whose answer from the bot the importer sees.
  * Without Chromium the test is skipped, except on CI ({@code CI=true}), where it fails and says
- * what to install. The last screen is saved as {@code target/screenshots/sandbox-importer-after-start.png}
- * (the README's screenshot is a copy).
+ * what to install ({@link HeadlessChromium}). The last screen is saved as
+ * {@code target/screenshots/sandbox-importer-after-start.png} (the README's screenshot is a copy).
  */
 class ChromiumEndToEndTests extends EndToEndTest {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	static final Path SCREENSHOT = Path.of("target/screenshots/sandbox-importer-after-start.png");
+
+	private HeadlessChromium chromium;
 
 	private WebDriver browser;
 
-	private Path profile;
-
-	static void requireChromium() {
-		if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-			return;
-		}
-		String missing = "The browser test needs Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-				+ ": apt-get install -y chromium chromium-driver (.ci/run installs them when missing)";
-		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-			fail(missing);
-		}
-		Assumptions.abort(missing);
-	}
-
 	@BeforeEach
-	void startChromium() throws IOException {
-		requireChromium();
-		profile = Files.createTempDirectory("b2brics-chromium-");
-		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
-					"--window-size=1200,900", "--lang=en-US");
-		// the browser's console, to see whether the Content-Security-Policy blocked anything
-		LoggingPreferences console = new LoggingPreferences();
-		console.enable(LogType.BROWSER, Level.ALL);
-		options.setCapability("goog:loggingPrefs", console);
-		browser = new ChromeDriver(service, options);
+	void startChromium() {
+		chromium = HeadlessChromium.start(1200, 900);
+		browser = chromium.driver();
 	}
 
 	@AfterEach
-	void stopChromium() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			FileSystemUtils.deleteRecursively(profile);
+	void stopChromium() {
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
