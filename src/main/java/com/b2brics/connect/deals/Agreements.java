@@ -342,6 +342,10 @@ class Agreements implements DealCardSection {
 					version, agreement.version()), true);
 			return;
 		}
+		if (agreement.confirmed()) {
+			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "deals.agree.completed"), false);
+			return;
+		}
 		Optional<Confirmation> earlier = confirmations(agreement).stream().filter(c -> c.party().equals(party)).findFirst();
 		if (earlier.isPresent()) {
 			outbox.answerButton(pressed.callbackQueryId(), earlier.get().userId() == user

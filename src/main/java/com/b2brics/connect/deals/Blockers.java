@@ -25,6 +25,7 @@ import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.groups.GroupPool;
 import com.b2brics.connect.groups.GroupTexts;
 import com.b2brics.connect.sla.StorefrontCalendars;
+import com.b2brics.connect.telegram.BotAdmins;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.DocumentPosted;
@@ -84,10 +85,13 @@ class Blockers implements DealCardSection, ExpectedText {
 	private final TransactionTemplate transactions;
 	private final BlockerSettings settings;
 	private final List<Long> managers;
+	private final org.springframework.beans.factory.ObjectProvider<BotAdmins> admins;
 
 	Blockers(DealRooms rooms, DealEvents events, DealCard card, DealSupport support, GroupPool pool, GroupTexts groupTexts,
 			StorefrontCalendars calendars, Accounts accounts, Texts texts, Outbox outbox, JdbcClient jdbc,
-			TransactionTemplate transactions, BlockerSettings settings, Environment environment) {
+			TransactionTemplate transactions, BlockerSettings settings, Environment environment,
+			org.springframework.beans.factory.ObjectProvider<BotAdmins> admins) {
+		this.admins = admins;
 		this.rooms = rooms;
 		this.events = events;
 		this.card = card;
@@ -229,9 +233,14 @@ class Blockers implements DealCardSection, ExpectedText {
 				String.valueOf(blocker.number())), RESOLVE, String.valueOf(blocker.id())))));
 	}
 
-	/** The deal's managers in private: they may need to step in. */
+	/**
+	 * The deal's managers in private: they may need to step in. They are the invitations' managers
+	 * (b2brics.invitations.manager-telegram-ids, read from configuration: deals does not depend on
+	 * invitations); none configured: the platform admins, as invitations does.
+	 */
 	private void tellManagers(DealRoom room, Blocker blocker, String key) {
-		for (long manager : managers) {
+		List<Long> told = !managers.isEmpty() ? managers : admins.stream().flatMap(a -> a.ids().stream()).distinct().toList();
+		for (long manager : told) {
 			if (pool.isMember(room.chatId(), manager)) {
 				continue; // mentioned in the group already
 			}
