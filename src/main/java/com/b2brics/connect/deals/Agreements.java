@@ -282,7 +282,10 @@ class Agreements implements DealCardSection {
 		return Optional.empty();
 	}
 
-	/** Editing the {@code /agree} message in Telegram makes the next version (Telegram sends the whole new text). */
+	/**
+	 * Editing the {@code /agree} message in Telegram makes the next version (Telegram sends the whole
+	 * new text); editing an {@code /agree} that was refused (empty, too long) into a good one posts it.
+	 */
 	@EventListener
 	void on(TextEdited edited) {
 		if (!edited.chat().isGroup()) {
@@ -302,6 +305,12 @@ class Agreements implements DealCardSection {
 			.stream()
 			.findFirst();
 		if (agreementId.isEmpty()) {
+			// an /agree that was refused (empty, too long) and is now put right: the agreement it meant
+			Optional<DealRoom> room = rooms.existing(edited.chat().id()).filter(r -> r.isSide(edited.user().id()));
+			Locale locale = accounts.of(edited.user());
+			if (room.isPresent() && acceptable(text.get(), edited.chat().id(), edited.messageId(), locale)) {
+				post(room.get(), edited.user().id(), text.get(), edited.messageId(), "upd:" + edited.updateId(), locale);
+			}
 			return;
 		}
 		Optional<DealRoom> room = rooms.existing(edited.chat().id());

@@ -67,15 +67,15 @@ class DealAgreementsEndToEndTests extends DealRoomTestSupport {
 		// §4 agreements: empty and oversize are refused, nothing stored
 		importer.write(group, "/agree");
 		seesInGroup(importer, group, head(t(importer, "deals.agree.empty", 2000)));
-		importer.write(group, "/agree " + "x".repeat(2001));
+		long agreeMessage = importer.write(group, "/agree " + "x".repeat(2001));
 		seesInGroup(importer, group, head(t(importer, "deals.agree.toolong", 2000, 2001)));
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM agreements WHERE deal_key = :key").param("key", key).query(Long.class).single()).isZero();
 
-		long agreeMessage = importer.write(group, "/agree Shipment by 21 December");
+		// the refused /agree put right by editing it: posted; edited again: version 2, on a new card
+		importer.edit(group, agreeMessage, "/agree Shipment by 21 December");
 		SeenMessage first = botSays(importer, group, "Shipment by 21 December");
 		String confirm = en("deals.agree.button.confirm");
 		assertThat(first.hasButton(confirm)).isTrue();
-		// the author edits the /agree message: version 2, on a new card
 		importer.edit(group, agreeMessage, "/agree Shipment by 17 December, 40% prepaid");
 		SeenMessage second = botSays(importer, group, "Shipment by 17 December, 40% prepaid");
 		assertThat(second.text()).contains(en("deals.agree.card.title", "1", 2));
