@@ -235,7 +235,7 @@ class StageConversation implements ExpectedText {
 			reply(chat, command.messageId(), texts.problem(locale, problem), null);
 			return;
 		}
-		StageFlow.Result result = flow.edit(room, command.user().id(), stage.get().id(), label(field),
+		StageFlow.Result result = flow.edit(room, command.user().id(), stage.get().id(), fieldName(field),
 				terms -> apply(terms, field, parsed), "upd:" + command.updateId(), command.messageId());
 		if (result.outcome() == StageFlow.Outcome.WRONG_STATE) {
 			reply(chat, command.messageId(),
@@ -275,7 +275,12 @@ class StageConversation implements ExpectedText {
 
 	/** The key of a field's name. */
 	static String label(Step field) {
-		return "stages.label." + (field == Step.AMOUNT ? "price" : field.name().toLowerCase(Locale.ROOT));
+		return "stages.label." + fieldName(field);
+	}
+
+	/** The field as /stage edit names it (and the events record it). */
+	static String fieldName(Step field) {
+		return field == Step.AMOUNT ? "price" : field.name().toLowerCase(Locale.ROOT);
 	}
 
 	private Object parse(DealRoom room, Step step, String text) {

@@ -159,6 +159,9 @@ final class StageInput {
 				plain = groups[0] + "." + groups[1];
 			}
 			else {
+				if (groups[0].isEmpty() || groups[0].length() > 3) {
+					throw new Problem("stages.bad.amount", "stages.label.price", cutEcho(echo));
+				}
 				for (int i = 1; i < groups.length; i++) {
 					if (groups[i].length() != 3) {
 						throw new Problem("stages.bad.amount", "stages.label.price", cutEcho(echo));
