@@ -146,7 +146,13 @@ class StageConversation implements ExpectedText {
 					line.currency(), line.model(), null, null, null), idem, command.messageId());
 			return;
 		}
+		// a power user's line asks only for the required parts it lacks; the optional ones come later with /stage edit
 		Draft draft = Draft.form(chat, user, room.get().key(), expiry()).with(Step.TITLE, line.title());
+		for (Step step : FORM) {
+			if (step.optional) {
+				draft = draft.skip(step);
+			}
+		}
 		if (line.deliveryDue() != null) {
 			draft = draft.with(Step.DELIVERY, line.deliveryDue());
 		}

@@ -73,7 +73,7 @@ class DealStagesEndToEndTests extends DealRoomTestSupport {
 		seesInGroup(importer, group, "Stage 1 “Customs clearance” is ready");
 		await().atMost(Duration.ofSeconds(20)).until(() -> "READY".equals(stage(key).get("status")));
 		// the partner does not accept their own stage
-		assertThat(partner.press(group, t(partner, "stages.button.accept", 1)).text()).isEqualTo(t(partner, "stages.accept.notcustomer"));
+		assertThat(partner.press(group, t(importer, "stages.button.accept", 1)).text()).isEqualTo(t(partner, "stages.accept.notcustomer"));
 
 		// changes requested with a reason, ready again, accepted
 		importer.press(group, t(importer, "stages.button.changes"));
@@ -121,13 +121,20 @@ class DealStagesEndToEndTests extends DealRoomTestSupport {
 		SimulatedUser importer = deal.importer();
 		SimulatedUser partner = deal.partner();
 		String key = dealKeyOf(group);
-		partner.write(group, "/stage Certificates | " + LocalDate.now(clock).plusDays(10) + " | USD 500 | one-off");
+		// a line without currency and model: the bot asks for them with buttons, waiting in the database
+		partner.write(group, "/stage Certificates | " + LocalDate.now(clock).plusDays(10) + " | 500");
+		withButton(partner, group, "EUR");
+		assertThat(jdbc.sql("SELECT step FROM stage_drafts WHERE chat_id = :chat AND user_id = :user").param("chat", group)
+			.param("user", partner.id()).query(String.class).single()).isEqualTo("CURRENCY");
+		partner.press(group, "USD");
+		withButton(partner, group, t(importer, "stages.model.ONE_OFF"));
+		partner.press(group, t(importer, "stages.model.ONE_OFF"));
 		withButton(importer, group, t(importer, "stages.button.confirm", 1, 1));
 		importer.press(group, t(importer, "stages.button.confirm", 1, 1));
 		await().atMost(Duration.ofSeconds(20)).until(() -> "CONFIRMED".equals(stage(key).get("status")));
 		// Ready on the card
 		cardShows(partner, group, t(partner, "stages.status.CONFIRMED"));
-		partner.press(group, t(partner, "stages.button.ready", 1));
+		partner.press(group, t(importer, "stages.button.ready", 1));
 		// both sides are told in advance when it counts as accepted
 		SeenMessage ready = seesInGroup(partner, group, "Stage 1 “Certificates” is ready");
 		assertThat(ready.text()).contains("it counts as accepted");
