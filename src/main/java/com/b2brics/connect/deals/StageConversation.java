@@ -123,7 +123,7 @@ class StageConversation implements ExpectedText {
 			edit(room.get(), command, locale, Integer.parseInt(edit.group(1)), edit.group(2), edit.group(3));
 			return;
 		}
-		if (args.toLowerCase(Locale.ROOT).startsWith("edit")) {
+		if (!args.contains("|") && args.matches("(?is)^edit(\\s.*)?$")) {
 			reply(chat, command.messageId(), texts.text(locale, "stages.edit.usage"), null);
 			return;
 		}
