@@ -106,6 +106,30 @@ class StageInputTest {
 		assertThat(Money.format(120_000, "BRL", Locale.forLanguageTag("pt"))).contains("R$").contains("1.200,00");
 	}
 
+	@Test
+	void theGuidedFormAsksWhatIsNotAnsweredOrSkippedInOrder() {
+		StageDrafts.Draft draft = StageDrafts.Draft.form(1, 2, "lead:1", Instant.EPOCH).with(StageDrafts.Step.TITLE, "Certificates")
+			.with(StageDrafts.Step.AMOUNT, new StageInput.Money(50_000, null));
+		assertThat(StageConversation.FORM.stream().filter(step -> !draft.answered(step)).findFirst()).contains(StageDrafts.Step.WORKS);
+		StageDrafts.Draft skipped = draft.skip(StageDrafts.Step.WORKS).skip(StageDrafts.Step.RESULTS)
+			.with(StageDrafts.Step.DELIVERY, TODAY.plusDays(3)).skip(StageDrafts.Step.RESPONSE);
+		assertThat(StageConversation.FORM.stream().filter(step -> !skipped.answered(step)).findFirst())
+			.contains(StageDrafts.Step.CURRENCY);
+		StageDrafts.Draft priced = skipped.with(StageDrafts.Step.AMOUNT, new StageInput.Money(60_000, "EUR"))
+			.with(StageDrafts.Step.MODEL, Stage.PaymentModel.ONE_OFF);
+		assertThat(priced.currency()).isEqualTo("EUR");
+		assertThat(StageConversation.FORM.stream().filter(step -> !priced.answered(step)).findFirst())
+			.contains(StageDrafts.Step.PAYSFOR);
+		Stage.Terms terms = priced.skip(StageDrafts.Step.PAYSFOR).skip(StageDrafts.Step.REPORTING).skip(StageDrafts.Step.ACCEPTANCE).terms();
+		assertThat(terms.amountMinor()).isEqualTo(60_000);
+		assertThat(terms.works()).isNull();
+		// an edit changes one term and keeps the others
+		Stage.Terms edited = StageConversation.apply(terms, StageDrafts.Step.AMOUNT, new StageInput.Money(70_000, null));
+		assertThat(edited.amountMinor()).isEqualTo(70_000);
+		assertThat(edited.currency()).isEqualTo("EUR");
+		assertThat(edited.title()).isEqualTo("Certificates");
+	}
+
 	private static void assertProblem(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String key, String field) {
 		assertThatThrownBy(call).isInstanceOfSatisfying(StageInput.Problem.class, problem -> {
 			assertThat(problem.key()).isEqualTo(key);
