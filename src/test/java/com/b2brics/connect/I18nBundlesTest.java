@@ -45,6 +45,14 @@ class I18nBundlesTest {
 			// deals.DealCard: people's roles in the group, and which side of the deal they are on
 			Map.entry("deals.role.", List.of("IMPORTER", "PARTNER", "EXPORTER", "MANAGER", "SUPPORT", "INVITED_PARTNER", "STAFF")),
 			Map.entry("deals.card.person.", List.of("customer", "supplier", "staff")),
+			// deals.StageTexts, StageConversation, StageFlow: a stage's status and payment model, the guided form's
+			// questions and the names of the fields
+			Map.entry("stages.status.", List.of("PROPOSED", "CONFIRMED", "READY", "CHANGES_REQUESTED", "ACCEPTED")),
+			Map.entry("stages.model.", List.of("ONE_OFF", "STAGED", "SUBSCRIPTION")),
+			Map.entry("stages.ask.", List.of("TITLE", "WORKS", "RESULTS", "DELIVERY", "RESPONSE", "CURRENCY", "AMOUNT", "MODEL",
+					"PAYSFOR", "REPORTING", "ACCEPTANCE")),
+			Map.entry("stages.label.", List.of("title", "works", "results", "delivery", "response", "currency", "price", "model",
+					"paysfor", "reporting", "acceptance")),
 			// LeadGroups, LeadClosing: a product's deal or a service's
 			Map.entry("lead.group.context", List.of("", ".product")),
 			Map.entry("lead.group.ready", List.of("", ".product")),
