@@ -12,7 +12,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 class BlockerConfiguration {
 
 	@Bean
-	RecurringTask<Void> blockerCheck(Blockers blockers, BlockerSettings settings) {
+	RecurringTask<Void> blockerCheck(Blockers blockers, DealsProperties settings) {
 		return Tasks.recurring("deal-blocker-check", FixedDelay.of(settings.blockerCheckInterval()))
 			.execute((instance, context) -> blockers.check());
 	}

@@ -83,13 +83,13 @@ class Blockers implements DealCardSection, ExpectedText {
 	private final Outbox outbox;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
-	private final BlockerSettings settings;
+	private final DealsProperties settings;
 	private final List<Long> managers;
 	private final org.springframework.beans.factory.ObjectProvider<BotAdmins> admins;
 
 	Blockers(DealRooms rooms, DealEvents events, DealCard card, DealSupport support, GroupPool pool, GroupTexts groupTexts,
 			StorefrontCalendars calendars, Accounts accounts, Texts texts, Outbox outbox, JdbcClient jdbc,
-			TransactionTemplate transactions, BlockerSettings settings, Environment environment,
+			TransactionTemplate transactions, DealsProperties settings, Environment environment,
 			org.springframework.beans.factory.ObjectProvider<BotAdmins> admins) {
 		this.admins = admins;
 		this.rooms = rooms;
