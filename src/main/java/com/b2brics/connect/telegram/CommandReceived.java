@@ -2,8 +2,13 @@ package com.b2brics.connect.telegram;
 
 /**
  * A user sent a bot command, e.g. {@code /start abc} → command {@code start}, args {@code abc}.
- * The command is lower case and without the {@code @botname} suffix.
+ * The command is lower case and without the {@code @botname} suffix. {@code replyToMessageId} is 0
+ * when the command is no reply (a reply {@code /final} to a file names the file).
  */
 public record CommandReceived(long updateId, ChatRef chat, TelegramUser user, long messageId, String command,
-		String args) implements TelegramEvent {
+		String args, long replyToMessageId) implements TelegramEvent {
+
+	public CommandReceived(long updateId, ChatRef chat, TelegramUser user, long messageId, String command, String args) {
+		this(updateId, chat, user, messageId, command, args, 0);
+	}
 }

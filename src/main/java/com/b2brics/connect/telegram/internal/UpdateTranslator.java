@@ -134,7 +134,8 @@ class UpdateTranslator {
 			command = command.substring(0, at);
 		}
 		String args = text.substring(end).trim();
-		return new CommandReceived(id, chat, from, m.messageId(), command.toLowerCase(Locale.ROOT), args);
+		long replyTo = m.replyToMessage() == null ? 0 : m.replyToMessage().messageId();
+		return new CommandReceived(id, chat, from, m.messageId(), command.toLowerCase(Locale.ROOT), args, replyTo);
 	}
 
 	private Translation fromCallback(long id, CallbackQuery query) {
