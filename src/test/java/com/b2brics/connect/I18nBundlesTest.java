@@ -45,6 +45,11 @@ class I18nBundlesTest {
 			// deals.DealCard: people's roles in the group, and which side of the deal they are on
 			Map.entry("deals.role.", List.of("IMPORTER", "PARTNER", "EXPORTER", "MANAGER", "SUPPORT", "INVITED_PARTNER", "STAFF")),
 			Map.entry("deals.card.person.", List.of("customer", "supplier", "staff")),
+			// deals.DealDocumentsRoom, DealRolesRoom: which side is asked to confirm, which side a person is on, the zones
+			Map.entry("deals.docs.final.proposed.", List.of("customer", "supplier")),
+			Map.entry("deals.roles.line.", List.of("customer", "supplier", "staff")),
+			Map.entry("catalog.specialization.", List.of("logistics", "certification", "customs", "marketing", "legal",
+					"translation", "inspection", "finance")),
 			// LeadGroups, LeadClosing: a product's deal or a service's
 			Map.entry("lead.group.context", List.of("", ".product")),
 			Map.entry("lead.group.ready", List.of("", ".product")),
