@@ -47,6 +47,8 @@ class DealDocumentsRoom implements DealCardSection {
 	static final String CONFIRM = "doc_final";
 	/** Documents listed by /docs; the rest are counted. */
 	static final int MAX_LISTED = 10;
+	/** Versions of one document listed by /docs: the latest ones. */
+	static final int MAX_VERSIONS = 6;
 	/** Final documents on the card. */
 	static final int MAX_ON_CARD = 4;
 
@@ -263,18 +265,18 @@ class DealDocumentsRoom implements DealCardSection {
 		List<String> lines = new ArrayList<>();
 		lines.add(texts.text(locale, "deals.docs.title", all.size()));
 		for (Series s : all.subList(0, Math.min(MAX_LISTED, all.size()))) {
-			String current = texts.text(locale, "deals.docs.line", Html.cut(s.latest().fileName(), 80),
-					linked(s.latest(), texts.text(locale, "deals.docs.version", s.latest().version())),
-					Html.escape(accounts.nameOf(s.latest().senderId())));
-			if (s.finalVersion().isPresent()) {
-				DealDocuments.Document f = s.finalVersion().get();
-				current += "\n" + texts.text(locale, "deals.docs.line.final", linked(f, texts.text(locale, "deals.docs.version", f.version())));
+			List<String> versions = new ArrayList<>();
+			if (s.versions().size() > MAX_VERSIONS) {
+				versions.add(Html.ELLIPSIS);
 			}
-			else if (s.proposed().isPresent()) {
-				DealDocuments.Document p = s.proposed().get();
-				current += "\n" + texts.text(locale, "deals.docs.line.proposed", linked(p, texts.text(locale, "deals.docs.version", p.version())));
+			for (DealDocuments.Document v : s.versions().subList(Math.max(0, s.versions().size() - MAX_VERSIONS), s.versions().size())) {
+				String label = linked(v, texts.text(locale, "deals.docs.version", v.version()));
+				versions.add(v.finalStatus() == DealDocuments.FinalStatus.FINAL ? texts.text(locale, "deals.docs.line.final", label)
+						: v.finalStatus() == DealDocuments.FinalStatus.PROPOSED ? texts.text(locale, "deals.docs.line.proposed", label)
+								: label);
 			}
-			lines.add(current);
+			lines.add(texts.text(locale, "deals.docs.line", Html.cut(s.latest().fileName(), 80), String.join(" · ", versions),
+					Html.escape(accounts.nameOf(s.latest().senderId()))));
 		}
 		if (all.size() > MAX_LISTED) {
 			lines.add(texts.text(locale, "deals.card.more", all.size() - MAX_LISTED));
@@ -282,9 +284,12 @@ class DealDocumentsRoom implements DealCardSection {
 		answer(chat, command.messageId(), String.join("\n", lines));
 	}
 
-	/** One document through its versions: the latest version, its final one (if any) and one proposed final. */
-	record Series(DealDocuments.Document latest, Optional<DealDocuments.Document> finalVersion,
-			Optional<DealDocuments.Document> proposed) {
+	/** One document through its versions (oldest first): the latest, and its final one if any. */
+	record Series(List<DealDocuments.Document> versions, Optional<DealDocuments.Document> finalVersion) {
+
+		DealDocuments.Document latest() {
+			return versions.get(versions.size() - 1);
+		}
 	}
 
 	/** The deal's documents, the most recently posted first (reposts are no versions). */
@@ -293,10 +298,8 @@ class DealDocumentsRoom implements DealCardSection {
 		documents.ofDeal(dealKey).stream().filter(DealDocuments.Document::isVersion)
 			.forEach(d -> bySeries.computeIfAbsent(d.seriesId(), s -> new ArrayList<>()).add(d));
 		return bySeries.values().stream().map(versions -> {
-			DealDocuments.Document latest = versions.stream().max(Comparator.comparingInt(DealDocuments.Document::version)).orElseThrow();
-			return new Series(latest,
-					versions.stream().filter(d -> d.finalStatus() == DealDocuments.FinalStatus.FINAL).findFirst(),
-					versions.stream().filter(d -> d.finalStatus() == DealDocuments.FinalStatus.PROPOSED).findFirst());
+			List<DealDocuments.Document> ordered = versions.stream().sorted(Comparator.comparingInt(DealDocuments.Document::version)).toList();
+			return new Series(ordered, ordered.stream().filter(d -> d.finalStatus() == DealDocuments.FinalStatus.FINAL).findFirst());
 		}).sorted(Comparator.comparingLong((Series s) -> s.latest().id()).reversed()).toList();
 	}
 
