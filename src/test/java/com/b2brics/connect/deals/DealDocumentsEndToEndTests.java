@@ -53,6 +53,10 @@ class DealDocumentsEndToEndTests extends DealRoomTestSupport {
 		SeenMessage overlap = seesInGroup(importer, group, t(importer, "deals.roles.overlap.hint"));
 		assertThat(overlap.text()).contains(spec(importer, Specialization.LOGISTICS)).contains(nameOf(partner)).contains(nameOf(importer));
 
+		// someone no side of the deal is in the group too (history is hidden from newcomers: they come first)
+		SimulatedUser stranger = sandbox.newUser("Strangeo", "en");
+		sandbox.addMember(group, stranger);
+
 		// --- documents: v1 by the partner, v2 by the importer as a reply, whatever its name
 		byte[] first = "offer, first draft".getBytes(StandardCharsets.UTF_8);
 		long v1 = partner.sendDocument(group, "Offer.pdf", first);
@@ -84,7 +88,13 @@ class DealDocumentsEndToEndTests extends DealRoomTestSupport {
 		// the button speaks the group's first language (English here)
 		assertThat(partner.press(group, proposal.id(), t(importer, "deals.docs.final.confirm")).text())
 			.isEqualTo(t(partner, "deals.docs.final.only.customer"));
+		// someone in the group who is no side of the deal can neither confirm nor propose
+		assertThat(stranger.press(group, proposal.id(), t(importer, "deals.docs.final.confirm")).text())
+			.isEqualTo(t(stranger, "deals.docs.final.only.customer"));
+		stranger.reply(group, v1, "/final");
+		seesInGroup(stranger, group, t(stranger, "deals.docs.notallowed"));
 		assertThat(documents(key).get(1).get("final_status")).isEqualTo("PROPOSED");
+		assertThat(documents(key).get(0).get("final_status")).isEqualTo("NONE");
 		assertThat(importer.press(group, proposal.id(), t(importer, "deals.docs.final.confirm")).text())
 			.isEqualTo(t(importer, "deals.docs.final.done.toast", "offer-revised.pdf", 2));
 		seesInGroup(importer, group, head(t(importer, "deals.docs.final.confirmed", "offer-revised.pdf", 2, nameOf(importer))));
