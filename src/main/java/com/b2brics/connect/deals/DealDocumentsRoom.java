@@ -45,6 +45,8 @@ import com.b2brics.connect.telegram.Who;
 class DealDocumentsRoom implements DealCardSection {
 
 	static final String CONFIRM = "doc_final";
+	/** Longest file id stored (Telegram's are about 80 characters); {@code file_unique_id} half of it. */
+	static final int MAX_FILE_ID = 256;
 	/** Documents listed by /docs; the rest are counted. */
 	static final int MAX_LISTED = 10;
 	/** Versions of one document listed by /docs: the latest ones. */
@@ -82,7 +84,8 @@ class DealDocumentsRoom implements DealCardSection {
 	/** A file in a deal's group: recorded in the update's transaction, hashed after it. */
 	@EventListener
 	void on(DocumentPosted posted) {
-		if (!posted.chat().isGroup() || posted.user().isBot() || posted.fileUniqueId() == null || posted.fileId() == null) {
+		if (!posted.chat().isGroup() || posted.user().isBot() || posted.fileUniqueId() == null || posted.fileId() == null
+				|| posted.fileId().length() > MAX_FILE_ID || posted.fileUniqueId().length() > MAX_FILE_ID / 2) {
 			return;
 		}
 		long chat = posted.chat().id();
@@ -98,7 +101,8 @@ class DealDocumentsRoom implements DealCardSection {
 		documents.lockDeal(key);
 		String name = posted.fileName() == null || posted.fileName().isBlank() ? "file" : posted.fileName().strip();
 		List<DealDocuments.Document> recorded = documents.ofDeal(key);
-		DocumentVersioning.Verdict verdict = DocumentVersioning.of(name, posted.fileUniqueId(), posted.replyToMessageId(),
+		// a file without a name is matched by replies only
+		DocumentVersioning.Verdict verdict = DocumentVersioning.of(posted.fileName() == null ? "" : posted.fileName(), posted.fileUniqueId(), posted.replyToMessageId(),
 				recorded.stream().map(DealDocuments.Document::posting).toList());
 		long series = 0;
 		int version = 1;
