@@ -53,6 +53,11 @@ class I18nBundlesTest {
 					"PAYSFOR", "REPORTING", "ACCEPTANCE")),
 			Map.entry("stages.label.", List.of("title", "works", "results", "delivery", "response", "currency", "price", "model",
 					"paysfor", "reporting", "acceptance")),
+			// deals.DealDocumentsRoom, DealRolesRoom: which side is asked to confirm, which side a person is on, the zones
+			Map.entry("deals.docs.final.proposed.", List.of("customer", "supplier")),
+			Map.entry("deals.roles.line.", List.of("customer", "supplier", "staff")),
+			Map.entry("catalog.specialization.", List.of("logistics", "certification", "customs", "marketing", "legal",
+					"translation", "inspection", "finance")),
 			// LeadGroups, LeadClosing: a product's deal or a service's
 			Map.entry("lead.group.context", List.of("", ".product")),
 			Map.entry("lead.group.ready", List.of("", ".product")),

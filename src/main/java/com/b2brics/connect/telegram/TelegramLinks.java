@@ -35,6 +35,19 @@ public class TelegramLinks {
 		return chats.bot().deepLink(payload);
 	}
 
+	/**
+	 * The link to one message of a supergroup as Telegram's apps copy it for members,
+	 * {@code https://t.me/c/<chat id without -100>/<message id>}; empty for a basic group (Telegram
+	 * has no message links there) or a private chat. Only members of the group can open it.
+	 */
+	public static java.util.Optional<String> messageLink(long chatId, long messageId) {
+		String id = Long.toString(chatId);
+		if (!id.startsWith("-100") || id.length() <= 4 || messageId <= 0) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of("https://t.me/c/" + id.substring(4) + "/" + messageId);
+	}
+
 	/** Where a browser goes to open the Telegram link. */
 	public String forBrowser(String telegramLink) {
 		BrowserLinkRewriter current = rewriter.getIfAvailable();

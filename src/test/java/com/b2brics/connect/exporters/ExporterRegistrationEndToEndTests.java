@@ -108,9 +108,11 @@ class ExporterRegistrationEndToEndTests extends ExporterTestSupport {
 		logistics.forEach(partner -> sandboxTeam(catalog.teamMemberIds(partner.id())));
 		elena.write(group, "/invite");
 		seesInGroup(elena, group, "Elena, which partner does the deal need?");
-		await().atMost(Duration.ofSeconds(30)).until(() -> elena.messages(group).stream()
-			.anyMatch(m -> m.text() != null && m.text().contains("which partner") && m.hasButton("Logistics")));
-		elena.press(group, "Logistics");
+		// pressed on the question itself: the deal room asked Elena for her zone with the same labels
+		long question = await().atMost(Duration.ofSeconds(30)).until(() -> elena.messages(group).stream()
+			.filter(m -> m.text() != null && m.text().contains("which partner") && m.hasButton("Logistics"))
+			.reduce((a, b) -> b), java.util.Optional::isPresent).orElseThrow().id();
+		elena.press(group, question, "Logistics");
 		seesInGroup(elena, group, "you are looking for");
 		elena.write(group, "Honey pallets Yekaterinburg – Shanghai");
 		Map<String, Object> invitation = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc

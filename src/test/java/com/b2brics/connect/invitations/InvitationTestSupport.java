@@ -170,9 +170,10 @@ public abstract class InvitationTestSupport extends EndToEndTest {
 		String question = head(t(who, "invite.choose", nameOf(who)));
 		seesInGroup(who, group, question);
 		String label = spec(who, specialization);
-		await().atMost(Duration.ofSeconds(30)).until(() -> who.messages(group).stream()
-			.anyMatch(m -> m.text() != null && m.text().contains(question) && m.hasButton(label)));
-		who.press(group, label);
+		// pressed on the question itself: the deal room's question about each side's zone has the same labels
+		SeenMessage asked = await().atMost(Duration.ofSeconds(30)).until(() -> newest(who.messages(group).stream()
+			.filter(m -> m.hasButton(label)).toList(), question), java.util.Optional::isPresent).orElseThrow();
+		who.press(group, asked.id(), label);
 		seesInGroup(who, group, head(t(who, "invite.task", nameOf(who), label, properties.taskMaxLength())));
 		who.write(group, task);
 		await().atMost(Duration.ofSeconds(10)).until(() -> latestInvitation(group) != null

@@ -150,10 +150,13 @@ class ResponseClocksEndToEndTests extends EndToEndTest {
 
 		// closing the lead cancels the running clock
 		deal.partner().write(deal.group(), "/close");
-		await().atMost(Duration.ofSeconds(60)).until(() -> deal.partner().messages(deal.group()).stream()
-			.anyMatch(m -> m.buttons() != null && !m.buttons().isEmpty()));
-		var confirm = deal.partner().messages(deal.group()).stream().filter(m -> m.buttons() != null && !m.buttons().isEmpty())
-			.reduce((a, b) -> b).orElseThrow();
+		// the close question, not the deal room's question about the partner's zone (it has buttons too)
+		List<String> closeLabels = List.of(messages.getMessage("lead.close.yes", null, Locale.ENGLISH),
+				messages.getMessage("lead.close.yes", null, Locale.forLanguageTag("ru")));
+		java.util.function.Predicate<SeenMessage> closeQuestion = m -> m.buttons() != null
+				&& m.buttons().stream().anyMatch(closeLabels::contains);
+		await().atMost(Duration.ofSeconds(60)).until(() -> deal.partner().messages(deal.group()).stream().anyMatch(closeQuestion));
+		var confirm = deal.partner().messages(deal.group()).stream().filter(closeQuestion).reduce((a, b) -> b).orElseThrow();
 		deal.partner().press(deal.group(), confirm.id(), confirm.buttons().get(0));
 		await().atMost(Duration.ofSeconds(10)).until(() -> "CANCELLED".equals(clockOf(deal.leadId(), "NEXT_RESPONSE").get("outcome")));
 	}

@@ -246,11 +246,18 @@ final class MessageMethods {
 		return true;
 	}
 
+	/** The largest file getFile lets a bot download. */
+	static final int MAX_DOWNLOAD = 20 * 1024 * 1024;
+
 	private Object getFile(Params p) {
 		String id = p.requiredString("file_id");
 		StoredFile file = world.files.get(id);
 		if (file == null) {
 			throw TelegramError.badRequest("file_not_found", "invalid file_id");
+		}
+		// "For the moment, bots can download files of up to 20MB in size" (Bot API, getFile)
+		if (file.content().length > MAX_DOWNLOAD) {
+			throw TelegramError.badRequest("file_too_big", "file is too big");
 		}
 		return Json.obj("file_id", file.fileId(), "file_unique_id", file.fileUniqueId(), "file_size",
 				file.content().length, "file_path", file.filePath());

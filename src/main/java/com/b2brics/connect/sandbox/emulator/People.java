@@ -354,6 +354,12 @@ public final class People {
 
 	public Map<String, Object> sendDocument(long userId, long chatId, String fileName, String contentBase64,
 			String mimeType, String caption) {
+		return sendDocument(userId, chatId, fileName, contentBase64, mimeType, caption, null);
+	}
+
+	/** A file posted by a person, optionally as a reply to a message they can see. */
+	public Map<String, Object> sendDocument(long userId, long chatId, String fileName, String contentBase64,
+			String mimeType, String caption, Long replyToMessageId) {
 		if (fileName == null || fileName.isBlank()) {
 			throw ControlError.badInput("file_name is required");
 		}
@@ -370,6 +376,9 @@ public final class People {
 			StoredFile file = world.storeFile(fileName, mimeType, content);
 			Message message = world.post(chat, user.id);
 			message.document = file;
+			if (replyToMessageId != null) {
+				message.replyTo = visibleMessage(user, chat, replyToMessageId);
+			}
 			if (caption != null && !caption.isBlank()) {
 				message.caption = FormattedText.plain(caption);
 			}

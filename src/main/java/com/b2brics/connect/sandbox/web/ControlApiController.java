@@ -111,7 +111,8 @@ class ControlApiController {
 	@PostMapping("/users/{uid}/documents")
 	Map<String, Object> document(@PathVariable long uid, @RequestBody Map<String, Object> body) {
 		return people.sendDocument(uid, requiredLong(body, "chat_id"), required(body, "file_name"),
-				text(body, "content_base64"), text(body, "mime_type"), text(body, "caption"));
+				text(body, "content_base64"), text(body, "mime_type"), text(body, "caption"),
+				number(body, "reply_to_message_id"));
 	}
 
 	@PostMapping("/users/{uid}/block-bot")

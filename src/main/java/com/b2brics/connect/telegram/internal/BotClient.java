@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import com.b2brics.connect.telegram.BotApiEndpoint;
+import com.b2brics.connect.telegram.TelegramChats;
+import com.b2brics.connect.telegram.TelegramFiles;
 import com.google.gson.JsonObject;
 import com.pengrad.telegrambot.TelegramBot;
 import com.pengrad.telegrambot.request.BaseRequest;
@@ -25,6 +27,7 @@ final class BotClient implements AutoCloseable {
 
 	private final TelegramBot bot;
 	private final BotApiEndpoint endpoint;
+	private final OkHttpClient http;
 
 	BotClient(BotApiEndpoint endpoint, Duration requestTimeout) {
 		this.endpoint = endpoint;
@@ -33,6 +36,7 @@ final class BotClient implements AutoCloseable {
 			.writeTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
 			.retryOnConnectionFailure(false)
 			.build();
+		this.http = http;
 		String root = endpoint.apiUrl().endsWith("/") ? endpoint.apiUrl().substring(0, endpoint.apiUrl().length() - 1)
 				: endpoint.apiUrl();
 		this.bot = new TelegramBot.Builder(endpoint.token()).apiUrl(root + "/bot")
@@ -43,6 +47,37 @@ final class BotClient implements AutoCloseable {
 
 	BotApiEndpoint endpoint() {
 		return endpoint;
+	}
+
+	/**
+	 * The file's bytes from the Bot API's file URL (pengrad's {@code getFullFilePath}), reading at most
+	 * {@code limit} bytes: a larger file is refused mid-stream, whatever its declared size said.
+	 */
+	byte[] downloadFile(com.pengrad.telegrambot.model.File file, long limit) {
+		okhttp3.Request request = new okhttp3.Request.Builder().url(bot.getFullFilePath(file)).get().build();
+		try (okhttp3.Response response = http.newCall(request).execute()) {
+			if (response.code() == 404 || response.code() == 400) {
+				throw new TelegramFiles.NotFound("file download: HTTP " + response.code());
+			}
+			if (!response.isSuccessful() || response.body() == null) {
+				throw new TelegramChats.TelegramUnavailable("file download: HTTP " + response.code());
+			}
+			java.io.InputStream in = response.body().byteStream();
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			byte[] buffer = new byte[64 * 1024];
+			long total = 0;
+			for (int n; (n = in.read(buffer)) >= 0;) {
+				total += n;
+				if (total > limit) {
+					throw new TelegramFiles.TooLarge("the file has more than " + limit + " bytes");
+				}
+				out.write(buffer, 0, n);
+			}
+			return out.toByteArray();
+		}
+		catch (java.io.IOException e) {
+			throw new TelegramChats.TelegramUnavailable("file download: " + e);
+		}
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
@@ -69,6 +104,7 @@ final class BotClient implements AutoCloseable {
 			case "getChatMemberCount" -> GetChatMemberCountResponse.class;
 			case "getChat" -> GetChatResponse.class;
 			case "getMe" -> GetMeResponse.class;
+			case "getFile" -> com.pengrad.telegrambot.response.GetFileResponse.class;
 			default -> BaseResponse.class;
 		};
 	}

@@ -116,6 +116,19 @@ public final class SimulatedUser {
 				"content_base64", Base64.getEncoder().encodeToString(content))).get("message_id")).longValue();
 	}
 
+	/** Posts a file as a reply to a message; returns the new message id. */
+	public long sendDocumentReplying(long chatId, String fileName, byte[] content, long replyToMessageId) {
+		return ((Number) sandbox.post(path("/documents"), Map.of("chat_id", chatId, "file_name", fileName,
+				"content_base64", Base64.getEncoder().encodeToString(content), "reply_to_message_id", replyToMessageId))
+			.get("message_id")).longValue();
+	}
+
+	/** Writes a text (or a /command) as a reply to a message; returns the new message id. */
+	public long reply(long chatId, long replyToMessageId, String text) {
+		return ((Number) sandbox.post(path("/messages"), Map.of("chat_id", chatId, "text", text, "reply_to_message_id",
+				replyToMessageId)).get("message_id")).longValue();
+	}
+
 	public void blockBot() {
 		sandbox.post(path("/block-bot"), Map.of());
 	}
