@@ -43,7 +43,7 @@ class I18nBundlesTest {
 	 */
 	private static final Map<String, List<String>> FAMILIES = Map.ofEntries(
 			// deals.DealCard: people's roles in the group, and which side of the deal they are on
-			Map.entry("deals.role.", List.of("IMPORTER", "PARTNER", "EXPORTER", "MANAGER", "SUPPORT", "INVITED_PARTNER", "STAFF")),
+			Map.entry("deals.role.", List.of("IMPORTER", "PARTNER", "EXPORTER", "MANAGER", "SUPPORT", "INVITED_PARTNER", "STAFF", "GUEST")),
 			Map.entry("deals.card.person.", List.of("customer", "supplier", "staff")),
 			// deals.StageTexts, StageConversation, StageFlow: a stage's status and payment model, the guided form's
 			// questions and the names of the fields

@@ -141,7 +141,8 @@ public class DealCard {
 			}
 			long user = member.getKey();
 			String side = room.isCustomer(user) ? "customer" : room.isSupplier(user) ? "supplier" : "staff";
-			String role = member.getValue().map(r -> texts.text(locale, "deals.role." + r.name())).orElse(texts.text(locale, "deals.role.STAFF"));
+			// no personal link into this deal: B2BRICS staff who keep the group, or someone let in otherwise
+			String role = texts.text(locale, "deals.role." + member.getValue().map(Role::name).orElse(room.isStaff(user) ? "STAFF" : "GUEST"));
 			lines.add(texts.text(locale, "deals.card.person." + side, Html.cut(accounts.nameOf(user), 64), role));
 			shown++;
 		}

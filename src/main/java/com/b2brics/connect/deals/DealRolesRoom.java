@@ -22,6 +22,8 @@ import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
 import com.b2brics.connect.telegram.MemberJoined;
+import com.b2brics.connect.groups.GroupPool;
+import com.b2brics.connect.groups.Role;
 import com.b2brics.connect.telegram.OnButton;
 import com.b2brics.connect.telegram.OnCommand;
 import com.b2brics.connect.telegram.OnText;
@@ -33,9 +35,9 @@ import com.b2brics.connect.telegram.Where;
 import com.b2brics.connect.telegram.Who;
 
 /**
- * Who does what in a deal (issue 13 §7). When one of the deal's sides enters its group (the
- * importer or exporter, the partner's team, an invited partner), the bot asks them there, by name
- * and in their language, for their zone of responsibility: buttons for the zones (the catalog's
+ * Who does what in a deal (issue 13 §7). When a partner invited into a running deal enters its
+ * group, the bot asks them, and each of the deal's sides already there who was never asked, by name
+ * and in their language, for their zone of responsibility (before that, /roles offers the same): buttons for the zones (the catalog's
  * specializations, named from the same bundle keys: {@code deals} may not depend on
  * {@code catalog}) that only they can press, and "in my own words", after which their next text
  * in the group (only theirs, for {@link #OWN_WORDS_WINDOW}) is the zone. {@code /roles} shows who
@@ -59,9 +61,11 @@ class DealRolesRoom implements DealCardSection, ExpectedText {
 	private final Texts texts;
 	private final Outbox outbox;
 	private final Clock clock;
+	private final GroupPool pool;
 
 	DealRolesRoom(DealRooms rooms, RoleZones zones, DealEvents events, DealCard card, Accounts accounts, Texts texts,
-			Outbox outbox, Clock clock) {
+			Outbox outbox, Clock clock, GroupPool pool) {
+		this.pool = pool;
 		this.rooms = rooms;
 		this.zones = zones;
 		this.events = events;
@@ -81,15 +85,30 @@ class DealRolesRoom implements DealCardSection, ExpectedText {
 		}
 		long chat = joined.chat().id();
 		long user = joined.user().id();
-		Optional<DealRoom> room = rooms.in(chat);
-		if (room.isEmpty() || !room.get().isSide(user) || !zones.asked(room.get().key(), user, chat, clock.instant())) {
+		// work is split when one more partner comes into a running deal: until then the deal's two sides
+		// state their zones from /roles if they wish, and no group gets questions it does not need
+		if (pool.roleOf(chat, user).filter(role -> role == Role.INVITED_PARTNER).isEmpty()) {
 			return;
 		}
-		events.append(room.get().key(), 0, DealEventType.ROLE_ASKED, user, Map.of("chat", chat), "upd:" + joined.updateId() + ":role");
-		Locale locale = accounts.localeOf(user);
-		outbox.send(OutgoingMessage.to(chat, texts.text(locale, "deals.roles.ask", mention(user)))
-			.with(choices(locale, user))
-			.priority(Priority.HIGH));
+		Optional<DealRoom> room = rooms.in(chat);
+		if (room.isEmpty() || !room.get().isSide(user)) {
+			return;
+		}
+		// the newcomer first, then each side already in the group who was never asked
+		List<Long> asked = new ArrayList<>();
+		asked.add(user);
+		pool.roster(chat).keySet().stream().filter(member -> member != user && room.get().isSide(member)).forEach(asked::add);
+		for (long person : asked) {
+			if (!zones.asked(room.get().key(), person, chat, clock.instant())) {
+				continue;
+			}
+			events.append(room.get().key(), 0, DealEventType.ROLE_ASKED, person, Map.of("chat", chat),
+					"upd:" + joined.updateId() + ":role:" + person);
+			Locale locale = accounts.localeOf(person);
+			outbox.send(OutgoingMessage.to(chat, texts.text(locale, "deals.roles.ask", mention(person)))
+				.with(choices(locale, person))
+				.priority(Priority.HIGH));
+		}
 	}
 
 	private String mention(long user) {

@@ -19,8 +19,8 @@ class DealCardEndToEndTests extends DealRoomTestSupport {
 		assertThat(card.pinned()).isTrue();
 		assertThat(card.text()).contains("Cardia").contains(t(deal.importer(), "deals.role.IMPORTER"));
 		String key = dealKeyOf(group);
-		// the room opened as the importer entered, and each side was asked for their zone (DealRolesRoom)
-		assertThat(eventTypes(key)).startsWith(DealEventType.ROOM_OPENED).containsOnly(DealEventType.ROOM_OPENED, DealEventType.ROLE_ASKED);
+		// the room opened at /deal: a deal of two sides gets no questions on entering (DealRolesRoom asks when a partner is invited)
+		assertThat(eventTypes(key)).containsExactly(DealEventType.ROOM_OPENED);
 		assertThat(jdbc.sql("SELECT chat_id FROM deal_rooms WHERE deal_key = :key").param("key", key).query(Long.class).single())
 			.isEqualTo(group);
 

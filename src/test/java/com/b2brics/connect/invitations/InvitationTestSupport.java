@@ -205,7 +205,7 @@ public abstract class InvitationTestSupport extends EndToEndTest {
 			.query(String.class).list();
 	}
 
-	static long id(Map<String, Object> row, String column) {
+	protected static long id(Map<String, Object> row, String column) {
 		return ((Number) row.get(column)).longValue();
 	}
 
