@@ -31,6 +31,21 @@ class SandboxConfiguration {
 		return new Sandbox(properties, clock.getIfAvailable(Clock::systemUTC));
 	}
 
+	/**
+	 * Published before the web server's graceful shutdown waits for requests in progress: a bot's
+	 * open getUpdates is answered now, so stopping does not wait for its timeout.
+	 */
+	@Bean
+	org.springframework.context.ApplicationListener<org.springframework.context.event.ContextClosedEvent> sandboxStopsLongPolls(
+			Sandbox sandbox, org.springframework.context.ApplicationContext context) {
+		// a child context closing (a separate management port) is not this server stopping
+		return closed -> {
+			if (closed.getApplicationContext() == context) {
+				sandbox.stopping();
+			}
+		};
+	}
+
 	/** A bot token's shape, so only Bot API paths (not any app path starting with "/bot") match. */
 	static final String TOKEN_PATTERN = "{token:[0-9]+:[A-Za-z0-9_-]+}";
 

@@ -47,8 +47,10 @@ class InvitationInstancesEndToEndTests {
 			common.put("b2brics.telegram.webhook-url", "http://127.0.0.1:" + balancer.port() + "/telegram/webhook");
 			common.put("b2brics.telegram.webhook-secret", "invitations-secret");
 			common.put("b2brics.admin-telegram-ids", ADMIN);
-			common.put("b2brics.invitations.offer-timeout", "3s");
-			common.put("b2brics.invitations.offer-timeouts.india", "20s");
+			// real time: each deadline is waited out; the offer on India must outlive the stop of both
+			// instances (a second or two) and may fall due while none runs: the new instance still fires it
+			common.put("b2brics.invitations.offer-timeout", "2s");
+			common.put("b2brics.invitations.offer-timeouts.india", "8s");
 			common.put("db-scheduler.polling-interval", "250ms");
 			Map<String, Object> first = new HashMap<>(common);
 			first.put("b2brics.telegram.instance-id", "instance-a");
@@ -92,7 +94,7 @@ class InvitationInstancesEndToEndTests {
 				assertThat(count(database, "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = '" + InvitationEngine.DEADLINE_TASK
 						+ "'")).isZero();
 
-				// an offer pending (20 s on India) when every instance stops
+				// an offer pending (8 s on India) when every instance stops
 				pending = engine.open(EngineTestSupport.testDeal(group, ADMIN, "india"), ADMIN, Specialization.CERTIFICATION,
 						"Conformity certificate, across a restart").invitationId();
 				pendingOffer = count(database, "SELECT id FROM invitation_offers WHERE status = 'LIVE' AND invitation_id = " + pending);

@@ -24,10 +24,19 @@ import com.b2brics.connect.sandbox.client.SimulatedUser;
  * the importer's invite link itself, failed, and after three tries the update went to the
  * dead-letter list: no lead, no answer. Now the handler only opens the lead and queues; the link
  * is asked for by the outbox, and the message carrying it goes once Telegram made it.
+ * <p>
+ * The storm here is issue 11's minute scaled to a third (20 s of 429s with {@code retry_after} 10,
+ * the same two waits of the outbox): any storm longer than the inbox's tries (well under a second
+ * in the shared context) dead-lettered the Starts before, and the outbox still meets a 429 at least
+ * twice before Telegram lets it through. The full minute cost the suite 40 s more of waiting.
  */
 class StartDuringTelegramStormEndToEndTests extends EndToEndTest {
 
 	private static final int IMPORTERS = 3;
+
+	private static final int STORM_SECONDS = 20;
+
+	private static final int RETRY_AFTER_SECONDS = 10;
 
 	@Autowired
 	Catalog catalog;
@@ -38,7 +47,7 @@ class StartDuringTelegramStormEndToEndTests extends EndToEndTest {
 	}
 
 	@Test
-	void everyStartDuringAMinuteOf429sGetsItsLeadAndItsOwnLinkOnceTelegramLetsUsThrough() throws Exception {
+	void everyStartDuringAStormOf429sGetsItsLeadAndItsOwnLinkOnceTelegramLetsUsThrough() throws Exception {
 		Service service = catalog.services("egypt").get(0);
 		sandboxTeam(catalog.teamMemberIds(service.partnerId()));
 		serveWaitingLeads();
@@ -49,7 +58,7 @@ class StartDuringTelegramStormEndToEndTests extends EndToEndTest {
 		long failedBefore = count("SELECT COUNT(*) FROM telegram_outbox WHERE status IN ('FAILED', 'UNREACHABLE')");
 		long injectedBefore = sandbox.stats().injectedTooManyRequests();
 
-		sandbox.faults(Map.of("rate_429", 1.0, "retry_after", 30, "duration_ms", 60_000, "seed", 11));
+		sandbox.faults(Map.of("rate_429", 1.0, "retry_after", RETRY_AFTER_SECONDS, "duration_ms", STORM_SECONDS * 1000, "seed", 11));
 		long stormStarted = System.nanoTime();
 		List<SimulatedUser> importers = new ArrayList<>();
 		for (int i = 0; i < IMPORTERS; i++) {
@@ -60,6 +69,7 @@ class StartDuringTelegramStormEndToEndTests extends EndToEndTest {
 			// as pool fairness under simultaneous Starts is another part of issue 11)
 			await().atMost(Duration.ofSeconds(20)).until(() -> chatOf(importer) != null);
 		}
+		double startsTook = (System.nanoTime() - stormStarted) / 1e9;
 		assertThat(stormGoesOn()).as("the leads were opened while Telegram refused everything").isTrue();
 		assertThat(importers.stream().map(this::chatOf).distinct()).hasSize(IMPORTERS);
 		assertThat(importers).noneMatch(i -> i.currentlySees(i.botChat(), "is ready"));
@@ -68,7 +78,7 @@ class StartDuringTelegramStormEndToEndTests extends EndToEndTest {
 		// once Telegram lets us through: each importer gets the answer and the personal link
 		List<String> links = new ArrayList<>();
 		for (SimulatedUser importer : importers) {
-			SeenMessage ready = await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
+			SeenMessage ready = await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(200))
 				.until(() -> importer.messages(importer.botChat()).stream()
 					.filter(m -> m.text() != null && m.text().contains("is ready")).findFirst(), java.util.Optional::isPresent)
 				.orElseThrow();
@@ -76,8 +86,9 @@ class StartDuringTelegramStormEndToEndTests extends EndToEndTest {
 			assertThat(link).startsWith("https://t.me/+");
 			links.add(link);
 		}
-		System.out.printf("storm of 429s (retry_after 30) for 60 s: %d Starts, every link delivered %.1f s after the storm began%n",
-				IMPORTERS, (System.nanoTime() - stormStarted) / 1e9);
+		System.out.printf("storm of 429s (retry_after %d) for %d s: %d Starts handled in %.1f s, every link delivered %.1f s after the storm began, %d 429s answered%n",
+				RETRY_AFTER_SECONDS, STORM_SECONDS, IMPORTERS, startsTook, (System.nanoTime() - stormStarted) / 1e9,
+				sandbox.stats().injectedTooManyRequests() - injectedBefore);
 		assertThat(stormGoesOn()).isFalse();
 		assertThat(links).doesNotHaveDuplicates();
 

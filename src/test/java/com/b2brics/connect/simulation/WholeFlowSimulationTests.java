@@ -12,6 +12,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * lead lost or duplicated, every message delivered once outside the at-least-once window, no
  * group held by two deals). A failure prints its seed and steps; replay one with
  * {@code -Dtest=WholeFlowSimulationTests#replay -Dsim.seed=<seed> -Dsim.steps=<n> -Dsim.faults=… -Dsim.restart=…}.
+ * <p>
+ * The suite runs two seeds of 30 steps: a quiet one and one with faults and a restart (each seed
+ * starts a world of its own, about 20-30 s). {@code -Dsim.long=true} adds a third quiet seed, as the
+ * suite ran before its time budget was won back; {@code bench/run-simulation.sh} runs many seeds.
  */
 class WholeFlowSimulationTests {
 
@@ -20,7 +24,9 @@ class WholeFlowSimulationTests {
 		runs(new Simulation.Settings(20261206L, 30, false, false));
 	}
 
+	/** Another quiet draw from the same weighted steps: by hand or in a long run, {@code -Dsim.long=true}. */
 	@Test
+	@EnabledIfSystemProperty(named = "sim.long", matches = "true")
 	void anotherSeedKeepsEveryInvariant() throws Exception {
 		runs(new Simulation.Settings(7L, 30, false, false));
 	}

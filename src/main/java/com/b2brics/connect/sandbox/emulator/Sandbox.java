@@ -152,6 +152,14 @@ public final class Sandbox implements AutoCloseable {
 			.map(f -> new Download(f.fileName(), f.mimeType(), f.content())));
 	}
 
+	/**
+	 * The server is about to stop: a bot's open long poll is answered now rather than holding a
+	 * graceful shutdown for its whole timeout; the rest stops in {@link #close()}.
+	 */
+	public void stopping() {
+		updates.stopWaiting();
+	}
+
 	@Override
 	public void close() {
 		delivery.close();

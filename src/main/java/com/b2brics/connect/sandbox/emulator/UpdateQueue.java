@@ -81,6 +81,9 @@ final class UpdateQueue {
 
 	private Waiter waiter;
 
+	/** The server is stopping: no getUpdates waits any more (see {@link #stopWaiting()}). */
+	private boolean stopping;
+
 	UpdateQueue(SandboxStats stats, ScheduledExecutorService scheduler, LongSupplier epochSeconds) {
 		this.stats = stats;
 		this.scheduler = scheduler;
@@ -128,7 +131,7 @@ final class UpdateQueue {
 		}
 		terminateWaiter("terminated by other getUpdates request; make sure that only one bot instance is running");
 		List<Map<String, Object>> ready = available(limit);
-		if (!ready.isEmpty() || timeoutSeconds <= 0) {
+		if (!ready.isEmpty() || timeoutSeconds <= 0 || stopping) {
 			return CompletableFuture.completedFuture(ready);
 		}
 		CompletableFuture<List<Map<String, Object>>> future = new CompletableFuture<>();
@@ -294,6 +297,23 @@ final class UpdateQueue {
 
 	synchronized void wakeUp() {
 		notifyAll();
+	}
+
+	/**
+	 * The server is stopping: the long poll waiting now is answered as at its timeout (with what is
+	 * ready, usually nothing), and polls from now on are answered at once. Otherwise a graceful
+	 * shutdown waits for the open poll, up to the bot's whole timeout (25 s for this app's bot).
+	 */
+	synchronized void stopWaiting() {
+		stopping = true;
+		if (waiter != null) {
+			Waiter done = waiter;
+			waiter = null;
+			if (done.timer()[0] != null) {
+				done.timer()[0].cancel(false);
+			}
+			done.future().complete(available(done.limit()));
+		}
 	}
 
 	synchronized void close() {
