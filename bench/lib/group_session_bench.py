@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
-"""Benchmark 7: how fast the bot answers in a new deal group (issue 12, "Responsiveness in groups").
-Started by bench/run-group-session.sh (BENCH_CP, BENCH_DB, OUT).
+"""Benchmark 7: how fast the bot answers in a new deal group (issue 12, "Responsiveness in groups"),
+and benchmark 8 (SCENARIO=deal): issue 13's whole deal run in its group (brief, stage, agreement,
+document versions and final, blocker, an invited logistics partner stating their zone, ready /
+changes / ready / accept). Started by bench/run-group-session.sh and bench/run-deal-session.sh
+(BENCH_CP, BENCH_DB, OUT).
 
  1. start the standalone sandbox (SandboxServer) with Telegram's REAL group window (20 messages per
     60 s; the default, not shortened) and the app (BenchMain) wired to it by webhook;
@@ -22,6 +25,7 @@ import json, math, os, subprocess, sys, time, urllib.error, urllib.parse, urllib
 import http.client
 
 CP, DB, OUT = os.environ["BENCH_CP"], os.environ["BENCH_DB"], os.environ["OUT"]
+SCENARIO = os.environ.get("SCENARIO", "group")   # group: benchmark 7; deal: benchmark 8
 THINK = float(os.environ.get("THINK", "0"))      # seconds between seeing an answer and the next action
 GROUPS = int(os.environ.get("POOL", "2"))
 SB_PORT = int(os.environ.get("SANDBOX_PORT", "18093"))
@@ -57,6 +61,44 @@ SCRIPT = [
     ("P", "write", "/eta 1h", "will answer by"),
     ("I", "write", "/help", "What I can do"),
 ]
+
+# Benchmark 8. More kinds of action: tap = press a callback button and time until the bot answers
+# the press (answerCallbackQuery: the spinner stops); doc / replydoc = upload a file (as a reply to
+# the previous upload), timed until the deal room recorded it (no message is due); replylast = a
+# text replying to the previous upload; join = the invited partner (C) presses Join on the offer in
+# their private chat and opens the personal link, timed until the group asks them for their zone.
+DEAL_DATE = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 14 * 86400))
+DEAL_SCRIPT = [
+    ("I", "write", "/brief", "Start of work"),
+    ("I", "tap", "☐ 1. Greet each other, confirm roles and competence", None),
+    ("P", "tap", "☐ 2. The task and the target result", None),
+    ("I", "tap", "☐ 3. Deadlines and constraints", None),
+    ("P", "tap", "☐ 4. Source documents", None),
+    ("P", "write", f"/stage Customs clearance | {DEAL_DATE} | 1 200 USD | staged", "Stage 1: Customs clearance"),
+    ("I", "tap", "✅ Confirm stage 1 (v1)", None),
+    ("I", "write", "/agree Shipment by 20 December, 40% prepaid, the rest on arrival", "Agreement #1"),
+    ("I", "tap", "✅ Confirm", None),
+    ("P", "tap", "✅ Confirm", None),
+    ("P", "doc", "Invoice.pdf", None),
+    ("I", "replydoc", "Invoice v2.pdf", None),
+    ("P", "replylast", "/final", "as the final version"),
+    ("I", "tap", "✅ Confirm final", None),
+    ("I", "write", "/blocker Customs need the certificate of origin | Use the supplier's scan until it arrives", "Blocker #1"),
+    ("P", "write", "/resolved", "resolved by"),
+    ("I", "write", "/invite", "which partner does the deal need"),
+    ("I", "press", "Logistics", "you are looking for"),
+    ("I", "write", "Deliver the cargo from Novorossiysk to Moscow", "Partner wanted"),
+    ("C", "join", None, "what is your zone of responsibility"),
+    ("C", "tap", "Logistics", None),
+    ("P", "write", "/ready", "is ready"),
+    ("I", "press", "✏️ Request changes", "what should change in stage 1"),
+    ("I", "write", "Please add the broker's receipt", "requests changes"),
+    ("P", "write", "/ready", "is ready"),
+    ("I", "tap", "✅ Accept stage 1", None),
+    ("P", "write", "/deal", "Deal card"),
+]
+if SCENARIO == "deal":
+    SCRIPT = DEAL_SCRIPT
 
 
 def log(*args):
@@ -196,28 +238,63 @@ try:
     # 4. the session
     who = {"I": importer, "P": partner}
     results = []
+    stored = []          # uploads: from the upload to the deal room's record (no message is due)
+    last_upload = None
     for n, (actor, what, arg, fragment) in enumerate(SCRIPT, 1):
+        if actor == "C" and "C" not in who:
+            # the invited partner: the team member of the partner the live offer went to
+            offered = wait_until("a live offer", lambda: sql("SELECT partner_id FROM invitation_offers WHERE status = 'LIVE' "
+                                                              "ORDER BY id DESC LIMIT 1"), 60, 0.1)
+            who["C"] = int(sql(f"SELECT min(telegram_user_id) FROM catalog_partner_members WHERE partner_id = {offered}"))
         uid = who[actor]
         seen = {m["id"]: m.get("text") for m in messages(group, importer) if m.get("from_id") == bot_id}
+        docs_before = int(sql("SELECT count(*) FROM deal_documents")) if what in ("doc", "replydoc") else 0
         t0 = time.time()
+        answered = None
         if what == "write":
             http_json("POST", f"{sb}/sandbox/api/users/{uid}/messages", {"chat_id": group, "text": arg})
-        else:
+        elif what == "replylast":
+            http_json("POST", f"{sb}/sandbox/api/users/{uid}/messages", {"chat_id": group, "text": arg,
+                                                                          "reply_to_message_id": last_upload})
+        elif what == "press":
             http_json("POST", f"{sb}/sandbox/api/users/{uid}/press", {"chat_id": group, "text": arg, "wait_ms": 0})
+        elif what == "tap":
+            result = http_json("POST", f"{sb}/sandbox/api/users/{uid}/press", {"chat_id": group, "text": arg, "wait_ms": 30000})
+            answered = lambda: result.get("answered")
+        elif what in ("doc", "replydoc"):
+            body = {"chat_id": group, "file_name": arg,
+                    "content_base64": __import__("base64").b64encode(f"{arg} of lead {group}".encode()).decode()}
+            if what == "replydoc":
+                body["reply_to_message_id"] = last_upload
+            last_upload = http_json("POST", f"{sb}/sandbox/api/users/{uid}/documents", body)["message_id"]
+            answered = lambda: int(sql("SELECT count(*) FROM deal_documents")) > docs_before
+        elif what == "join":
+            offer_msg = wait_until("the offer", lambda: next((m for m in reversed(messages(uid, uid))
+                                                               if any(b.get("text") == "Join" for r in (m.get("reply_markup") or {}).get("inline_keyboard", []) for b in r)), None), 60, 0.05)
+            http_json("POST", f"{sb}/sandbox/api/users/{uid}/press", {"chat_id": uid, "message_id": offer_msg["id"], "text": "Join", "wait_ms": 30000})
+            link = wait_until("the personal link", lambda: next((button_url(m, "Open the chat") for m in messages(uid, uid)
+                                                                 if button_url(m, "Open the chat")), None), 60, 0.05)
+            http_json("POST", f"{sb}/sandbox/api/users/{uid}/open-link", {"url": link})
 
-        def answered():
-            for m in messages(group, importer):
-                if m.get("from_id") == bot_id and fragment in (m.get("text") or "") and seen.get(m["id"]) != m.get("text"):
-                    return True
-            return False
+        if answered is None:
+            def answered():
+                for m in messages(group, importer):
+                    if m.get("from_id") == bot_id and fragment in (m.get("text") or "") and seen.get(m["id"]) != m.get("text"):
+                        return True
+                return False
         try:
             wait_until(f"answer to {arg}", answered, 120, 0.02)
             ms = (time.time() - t0) * 1000
         except SystemExit as e:
             ms = None
             log(str(e))
-        results.append({"n": n, "who": actor, "action": f"{what} {arg}", "ms": None if ms is None else round(ms)})
-        log(f"{n:2d} {actor} {what:5s} {arg[:40]:40s} {'-' if ms is None else f'{ms:7.0f} ms'}")
+        if what in ("doc", "replydoc"):
+            stored.append(None if ms is None else round(ms))
+            log(f"{n:2d} {actor} {what:5s} {(arg or '')[:40]:40s} {'-' if ms is None else f'{ms:7.0f} ms'} (recorded)")
+            time.sleep(THINK)
+            continue
+        results.append({"n": n, "who": actor, "action": f"{what} {arg or ''}".strip(), "ms": None if ms is None else round(ms)})
+        log(f"{n:2d} {actor} {what:5s} {(arg or '')[:40]:40s} {'-' if ms is None else f'{ms:7.0f} ms'}")
         time.sleep(THINK)
     t_end = time.time()
 
@@ -234,7 +311,8 @@ try:
     group_msgs = [m for m in messages(group, importer) if m.get("from_id") == bot_id]
     times = [r["ms"] for r in results if r["ms"] is not None]
     report = {
-        "think_s": THINK, "actions": len(SCRIPT), "answered": len(times),
+        "scenario": SCENARIO, "think_s": THINK, "actions": len(SCRIPT) - len(stored), "answered": len(times),
+        "uploads_recorded_ms": stored,
         "answer_ms": {"p50": pct(times, 50), "p95": pct(times, 95), "max": max(times), "mean": round(sum(times) / len(times))} if times else None,
         "per_action": results,
         "click_to_importer_in_s": round(t_importer_in - t_click, 2), "click_to_partner_in_s": round(t_partner_in - t_click, 2),
@@ -248,17 +326,18 @@ try:
         "edits_per_lead": calls.get("editMessageText", 0) + calls.get("editMessageReplyMarkup", 0),
         "bot_messages_in_group": len(group_msgs),
         "bot_messages_in_group_edited": sum(1 for m in group_msgs if m.get("edited")),
+        "bot_messages_in_group_heads": [(m.get("text") or "").split("\n")[0][:60] for m in group_msgs],
     }
     with open(os.path.join(OUT, "report.json"), "w") as f:
         json.dump(report, f, indent=1)
     print(json.dumps(report, indent=1))
     if times:
         p95 = report["answer_ms"]["p95"]
-        print(f"\nGROUP SESSION: {len(times)}/{len(SCRIPT)} answered, p50 {report['answer_ms']['p50']} ms, p95 {p95} ms, "
+        print(f"\n{'DEAL' if SCENARIO == 'deal' else 'GROUP'} SESSION: {len(times)}/{report['actions']} answered, p50 {report['answer_ms']['p50']} ms, p95 {p95} ms, "
               f"max {report['answer_ms']['max']} ms; 429: {report['too_many_requests']}; violations: "
               f"{sum(report['rule_violations'].values())}; messages per lead {report['messages_per_lead']} "
               f"(+{report['edits_per_lead']} edits); GOAL p95 <= 1500 ms, 0 x 429, 0 violations: "
-              f"{'MET' if p95 <= 1500 and not report['too_many_requests'] and not report['rule_violations'] and len(times) == len(SCRIPT) else 'NOT MET'}")
+              f"{'MET' if p95 <= 1500 and not report['too_many_requests'] and not report['rule_violations'] and len(times) == report['actions'] else 'NOT MET'}")
 finally:
     for p in reversed(procs):
         if p.poll() is None:

@@ -23,6 +23,7 @@ import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
 import com.b2brics.connect.telegram.MemberJoined;
 import com.b2brics.connect.groups.GroupPool;
+import com.b2brics.connect.groups.GroupTexts;
 import com.b2brics.connect.groups.Role;
 import com.b2brics.connect.telegram.OnButton;
 import com.b2brics.connect.telegram.OnCommand;
@@ -62,10 +63,12 @@ class DealRolesRoom implements DealCardSection, ExpectedText {
 	private final Outbox outbox;
 	private final Clock clock;
 	private final GroupPool pool;
+	private final GroupTexts groupTexts;
 
 	DealRolesRoom(DealRooms rooms, RoleZones zones, DealEvents events, DealCard card, Accounts accounts, Texts texts,
-			Outbox outbox, Clock clock, GroupPool pool) {
+			Outbox outbox, Clock clock, GroupPool pool, GroupTexts groupTexts) {
 		this.pool = pool;
+		this.groupTexts = groupTexts;
 		this.rooms = rooms;
 		this.zones = zones;
 		this.events = events;
@@ -94,32 +97,46 @@ class DealRolesRoom implements DealCardSection, ExpectedText {
 		if (room.isEmpty() || !room.get().isSide(user)) {
 			return;
 		}
-		// the newcomer first, then each side already in the group who was never asked
+		// the newcomer first, then each side already in the group who was never asked: one question to all
+		// of them (one message, not one each: the group's 20 messages a minute are for the work)
+		List<Long> candidates = new ArrayList<>();
+		candidates.add(user);
+		pool.roster(chat).keySet().stream().filter(member -> member != user && room.get().isSide(member)).forEach(candidates::add);
 		List<Long> asked = new ArrayList<>();
-		asked.add(user);
-		pool.roster(chat).keySet().stream().filter(member -> member != user && room.get().isSide(member)).forEach(asked::add);
-		for (long person : asked) {
-			if (!zones.asked(room.get().key(), person, chat, clock.instant())) {
-				continue;
+		for (long person : candidates) {
+			if (zones.asked(room.get().key(), person, chat, clock.instant())) {
+				events.append(room.get().key(), 0, DealEventType.ROLE_ASKED, person, Map.of("chat", chat),
+						"upd:" + joined.updateId() + ":role:" + person);
+				asked.add(person);
 			}
-			events.append(room.get().key(), 0, DealEventType.ROLE_ASKED, person, Map.of("chat", chat),
-					"upd:" + joined.updateId() + ":role:" + person);
-			Locale locale = accounts.localeOf(person);
-			outbox.send(OutgoingMessage.to(chat, texts.text(locale, "deals.roles.ask", mention(person)))
-				.with(choices(locale, person))
-				.priority(Priority.HIGH));
 		}
+		if (asked.isEmpty()) {
+			return;
+		}
+		String names = asked.stream().map(this::mention).collect(Collectors.joining(", "));
+		if (asked.size() == 1) {
+			Locale locale = accounts.localeOf(user);
+			outbox.send(OutgoingMessage.to(chat, texts.text(locale, "deals.roles.ask", names))
+				.with(choices(locale, user))
+				.priority(Priority.HIGH));
+			return;
+		}
+		// several people: in the group's languages, with buttons any of them may press for their own zone
+		outbox.send(OutgoingMessage.to(chat, groupTexts.forGroup(chat, locale -> texts.text(locale, "deals.roles.ask", names)))
+			.with(choices(groupTexts.languagesOf(chat).get(0), null))
+			.priority(Priority.HIGH));
 	}
 
 	private String mention(long user) {
 		return "<a href=\"tg://user?id=" + user + "\">" + Html.cut(accounts.nameOf(user), 64) + "</a>";
 	}
 
-	private Keyboard.Inline choices(Locale locale, long user) {
+	/** The zone buttons, for that person only, or (user null) for whichever side presses them. */
+	private Keyboard.Inline choices(Locale locale, Long user) {
 		List<List<InlineButton>> rows = new ArrayList<>();
 		List<InlineButton> row = new ArrayList<>();
 		for (String code : RoleZones.CODES) {
-			row.add(InlineButton.callback(zoneName(locale, code), ZONE, code).forUser(user));
+			row.add(forUser(InlineButton.callback(zoneName(locale, code), ZONE, code), user));
 			if (row.size() == 2) {
 				rows.add(row);
 				row = new ArrayList<>();
@@ -128,8 +145,12 @@ class DealRolesRoom implements DealCardSection, ExpectedText {
 		if (!row.isEmpty()) {
 			rows.add(row);
 		}
-		rows.add(List.of(InlineButton.callback(texts.text(locale, "deals.roles.own"), OWN, "").forUser(user)));
+		rows.add(List.of(forUser(InlineButton.callback(texts.text(locale, "deals.roles.own"), OWN, ""), user)));
 		return Keyboard.inline(rows);
+	}
+
+	private static InlineButton forUser(InlineButton button, Long user) {
+		return user == null ? button : button.forUser(user);
 	}
 
 	private String zoneName(Locale locale, String code) {
