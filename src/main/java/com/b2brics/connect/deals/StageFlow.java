@@ -106,10 +106,13 @@ class StageFlow {
 		if (result.done()) {
 			Stage stage = result.stage();
 			events.append(room.key(), by, DealEventType.STAGE_CONFIRMED, stage.id(), facts(stage, Map.of()), idempotencyKey);
-			stages.cardOf(stage.id()).ifPresent(message -> outbox.editText(room.chatId(), MessageRef.queued(message),
-					groupTexts.forGroup(room.chatId(), locale -> texts.card(locale, stage)), Keyboard.inline(List.of()), Priority.NORMAL));
-			notice(room, locale -> texts.text(locale, "stages.confirmed", stage.number(), esc(stage), stage.version(),
-					texts.money(locale, stage.terms()), texts.name(by)), null);
+			// the stage's card says it, its button gone: an edit, not one more of the group's 20 messages a minute
+			java.util.function.Function<java.util.Locale, String> confirmed = locale -> texts.card(locale, stage) + "\n\n"
+					+ texts.text(locale, "stages.confirmed", stage.number(), esc(stage), stage.version(), texts.money(locale, stage.terms()),
+							texts.name(by));
+			stages.cardOf(stage.id()).ifPresentOrElse(message -> outbox.editText(room.chatId(), MessageRef.queued(message),
+					groupTexts.forGroup(room.chatId(), confirmed), Keyboard.inline(List.of()), Priority.NORMAL),
+					() -> notice(room, confirmed, null));
 			card.changed(room);
 		}
 		return result;
