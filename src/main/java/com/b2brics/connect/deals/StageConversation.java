@@ -312,11 +312,15 @@ class StageConversation implements ExpectedText {
 			return;
 		}
 		Step step = next.get();
-		drafts.save(draft.at(step));
-		String question = texts.text(locale, "stages.ask." + step.name(), texts.name(draft.userId()),
-				step == Step.TITLE ? Stage.MAX_TITLE : Stage.MAX_TEXT);
-		String progress = texts.text(locale, "stages.ask.progress", FORM.indexOf(step) + 1, FORM.size());
-		reply(room.chatId(), replyTo, progress + " " + question, keyboard(step, locale, draft.userId()));
+		// the form waits form-validity from its last answer, not from its start: eleven questions may take a while
+		drafts.save(draft.at(step).until(expiry()));
+		reply(room.chatId(), replyTo, question(locale, texts.name(draft.userId()), step), keyboard(step, locale, draft.userId()));
+	}
+
+	/** The form's question with its number ("📝 4/11 …"); {@code name} as the text needs it (HTML or plain). */
+	private String question(Locale locale, String name, Step step) {
+		String question = texts.text(locale, "stages.ask." + step.name(), name, step == Step.TITLE ? Stage.MAX_TITLE : Stage.MAX_TEXT);
+		return texts.text(locale, "stages.ask.progress", FORM.indexOf(step) + 1, FORM.size()) + " " + question;
 	}
 
 	private Keyboard.Inline keyboard(Step step, Locale locale, long user) {
@@ -372,7 +376,14 @@ class StageConversation implements ExpectedText {
 			value = parse(room.get(), step, text.text());
 		}
 		catch (StageInput.Problem problem) {
-			reply(chat, text.messageId(), texts.problem(locale, problem), null);
+			// nothing stored; the question is asked again (with its buttons) so the person sees what is still wanted
+			if (step == Step.REASON) {
+				reply(chat, text.messageId(), texts.problem(locale, problem), null);
+			}
+			else {
+				reply(chat, text.messageId(), texts.problem(locale, problem) + "\n\n" + question(locale, texts.name(user), step),
+						keyboard(step, locale, user));
+			}
 			return;
 		}
 		String idem = "upd:" + text.updateId();
@@ -422,6 +433,13 @@ class StageConversation implements ExpectedText {
 			case MODEL -> Step.MODEL;
 			default -> Arrays.stream(Step.values()).filter(s -> s.name().equals(pressed.payload()) && s.optional).findFirst().orElse(null);
 		};
+		if (draft.isPresent() && draft.get().step() != Step.REASON && draft.get().step() != expected) {
+			// a button of an earlier question while the form is open: say which question it waits for, not that it is gone
+			String name = com.b2brics.connect.telegram.Html.cutPlain(accounts.nameOf(pressed.user().id()), 64);
+			outbox.answerButton(pressed.callbackQueryId(),
+					com.b2brics.connect.telegram.Html.cutPlain(question(locale, name, draft.get().step()), 190), true);
+			return;
+		}
 		if (draft.isEmpty() || expected == null || draft.get().step() != expected) {
 			outbox.answerButton(pressed.callbackQueryId(), texts.text(locale, "stages.draft.gone"), true);
 			return;

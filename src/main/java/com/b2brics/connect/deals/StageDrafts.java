@@ -53,6 +53,12 @@ class StageDrafts {
 					amountMinor, currency, model, paysFor, reporting, acceptance, skipped, expiresAt);
 		}
 
+		/** The same draft lapsing at {@code expires}. */
+		Draft until(Instant expires) {
+			return new Draft(chatId, userId, dealKey, step, stageId, stageVersion, title, works, results, responseDue, deliveryDue,
+					amountMinor, currency, model, paysFor, reporting, acceptance, skipped, expires);
+		}
+
 		/** Whether the form already has an answer for the step (or it was skipped). */
 		boolean answered(Step s) {
 			if (skipped.contains(s)) {

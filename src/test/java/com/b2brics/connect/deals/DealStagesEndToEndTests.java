@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.b2brics.connect.deals.StageDrafts.Step;
 import com.b2brics.connect.sandbox.client.SeenMessage;
 import com.b2brics.connect.sandbox.client.SimulatedUser;
 
@@ -25,6 +28,9 @@ class DealStagesEndToEndTests extends DealRoomTestSupport {
 
 	@Autowired
 	StageReviews reviews;
+
+	@Autowired
+	DealsProperties dealsProperties;
 
 	@Test
 	void aStageFromProposalToAcceptanceWithTheRefusalsOnTheWay() throws Exception {
@@ -115,6 +121,88 @@ class DealStagesEndToEndTests extends DealRoomTestSupport {
 	}
 
 	@Test
+	void theGuidedFormAnsweredAsAPersonWouldWithBadAnswersABreakAndTheImporterTalking() throws Exception {
+		TestDeal deal = openDeal("Guida", serviceOf("eurasia-cargo", "china"));
+		long group = deal.group();
+		SimulatedUser importer = deal.importer();
+		SimulatedUser partner = deal.partner();
+		String key = dealKeyOf(group);
+		LocalDate delivery = LocalDate.now(clock).plusDays(21);
+
+		partner.write(group, "/stage");
+		SeenMessage list = withButton(partner, group, t(partner, "stages.button.new"));
+		partner.press(group, list.id(), t(partner, "stages.button.new"));
+		SeenMessage title = asked(partner, group, Step.TITLE, list.id());
+		// the importer writing meanwhile is not taken as the partner's answer
+		importer.write(group, "Hello! When does the truck leave?");
+		partner.write(group, "Customs clearance in Almaty");
+		SeenMessage works = asked(partner, group, Step.WORKS, title.id());
+		assertThat(draft(group, partner)).containsEntry("step", "WORKS").containsEntry("title", "Customs clearance in Almaty");
+		partner.write(group, "Declaration, inspection and release of the goods");
+		SeenMessage results = asked(partner, group, Step.RESULTS, works.id());
+		partner.press(group, results.id(), t(partner, "stages.button.skip"));
+		SeenMessage date = asked(partner, group, Step.DELIVERY, results.id());
+		// Skip on an earlier question (answered by text) names the question the form waits for, and skips nothing
+		assertThat(partner.press(group, works.id(), t(partner, "stages.button.skip")).text())
+			.startsWith(t(partner, "stages.ask.progress", 4, StageConversation.FORM.size()));
+
+		// a bad date: the problem and the question again, nothing stored
+		partner.write(group, "next Friday");
+		SeenMessage again = asked(partner, group, Step.DELIVERY, date.id());
+		assertThat(again.text()).startsWith(t(partner, "stages.bad.date", t(partner, "stages.label.delivery"), "next Friday"));
+		assertThat(draft(group, partner)).containsEntry("step", "DELIVERY").containsEntry("delivery_due", null)
+			.containsEntry("works", "Declaration, inspection and release of the goods").containsEntry("skipped", "RESULTS");
+		partner.write(group, delivery.format(DateTimeFormatter.ofPattern("d.M.uuuu")));
+		SeenMessage response = asked(partner, group, Step.RESPONSE, again.id());
+		partner.press(group, response.id(), t(partner, "stages.button.skip"));
+		SeenMessage currency = asked(partner, group, Step.CURRENCY, response.id());
+
+		// halfway the bot is down for a while: the stored draft is all the form has (without it a press finds no
+		// form), and with it the form goes on where it was; it waits form-validity from the last answer
+		Map<String, Object> stored = draft(group, partner);
+		jdbc.sql("DELETE FROM stage_drafts WHERE chat_id = :chat AND user_id = :user").param("chat", group).param("user", partner.id())
+			.update();
+		assertThat(partner.press(group, currency.id(), "EUR").text()).isEqualTo(t(partner, "stages.draft.gone"));
+		restore(stored);
+		Duration pause = dealsProperties.formValidity().multipliedBy(2).dividedBy(3);
+		clock.advance(pause);
+		partner.press(group, currency.id(), "EUR");
+		SeenMessage price = asked(partner, group, Step.AMOUNT, currency.id());
+		clock.advance(pause);
+
+		// a bad price: the problem and the question again, nothing stored
+		partner.write(group, "twelve hundred");
+		again = asked(partner, group, Step.AMOUNT, price.id());
+		assertThat(again.text()).startsWith(t(partner, "stages.bad.amount", t(partner, "stages.label.price"), "twelve hundred"));
+		assertThat(draft(group, partner)).containsEntry("step", "AMOUNT").containsEntry("amount_minor", null)
+			.containsEntry("currency", "EUR");
+		partner.write(group, "1 250.50");
+		SeenMessage model = asked(partner, group, Step.MODEL, again.id());
+		partner.press(group, model.id(), t(partner, "stages.model.STAGED"));
+		SeenMessage paysFor = asked(partner, group, Step.PAYSFOR, model.id());
+		partner.write(group, "The broker's fee and the terminal charges");
+		SeenMessage reporting = asked(partner, group, Step.REPORTING, paysFor.id());
+		partner.write(group, "Photos of each step in this group");
+		asked(partner, group, Step.ACCEPTANCE, reporting.id());
+		partner.write(group, "The release note from customs");
+
+		SeenMessage card = withButton(importer, group, t(importer, "stages.button.confirm", 1, 1));
+		assertThat(card.text()).contains("Customs clearance in Almaty").contains("€1,250.50");
+		Map<String, Object> row = stage(key);
+		assertThat(row).containsEntry("status", "PROPOSED").containsEntry("version", 1).containsEntry("title", "Customs clearance in Almaty")
+			.containsEntry("works", "Declaration, inspection and release of the goods").containsEntry("results", null)
+			.containsEntry("response_due", null).containsEntry("currency", "EUR").containsEntry("payment_model", "STAGED")
+			.containsEntry("pays_for", "The broker's fee and the terminal charges").containsEntry("reporting", "Photos of each step in this group")
+			.containsEntry("acceptance", "The release note from customs");
+		assertThat(row.get("delivery_due").toString()).isEqualTo(delivery.toString());
+		assertThat(((Number) row.get("amount_minor")).longValue()).isEqualTo(125_050L);
+		assertThat(((Number) row.get("proposed_by")).longValue()).isEqualTo(partner.id());
+		assertThat(draft(group, partner)).isNull();
+		assertThat(eventTypes(key)).contains(DealEventType.STAGE_PROPOSED);
+		cardShows(importer, group, "Customs clearance in Almaty");
+	}
+
+	@Test
 	void aReviewWindowThatPassesRemindsOnceAndAcceptsOnce() throws Exception {
 		TestDeal deal = openDeal("Reviewa", serviceOf("eurasia-cargo", "china"));
 		long group = deal.group();
@@ -167,6 +255,33 @@ class DealStagesEndToEndTests extends DealRoomTestSupport {
 			.until(() -> user.messages(group).stream().filter(m -> m.hasButton(label)).reduce((first, second) -> second),
 					java.util.Optional::isPresent)
 			.orElseThrow();
+	}
+
+	/** The form's question (after the message {@code after}), as this person sees it: asked anew or asked again. */
+	private SeenMessage asked(SimulatedUser user, long group, Step step, long after) {
+		String question = t(user, "stages.ask.progress", StageConversation.FORM.indexOf(step) + 1, StageConversation.FORM.size()) + " "
+				+ head(t(user, "stages.ask." + step.name(), nameOf(user), step == Step.TITLE ? Stage.MAX_TITLE : Stage.MAX_TEXT));
+		return await("question " + step).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+			.until(() -> user.messages(group).stream().filter(m -> m.id() > after && m.text() != null && m.text().contains(question))
+				.findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
+	}
+
+	/** The person's stored draft in the group, or null. */
+	private Map<String, Object> draft(long group, SimulatedUser user) {
+		return jdbc.sql("SELECT * FROM stage_drafts WHERE chat_id = :chat AND user_id = :user").param("chat", group)
+			.param("user", user.id()).query().listOfRows().stream().findFirst().orElse(null);
+	}
+
+	/** Puts a draft row back as it was read. */
+	private void restore(Map<String, Object> row) {
+		List<String> columns = List.copyOf(row.keySet());
+		var insert = jdbc.sql("INSERT INTO stage_drafts (" + String.join(", ", columns) + ") VALUES ("
+				+ String.join(", ", columns.stream().map(c -> ":" + c.toLowerCase(java.util.Locale.ROOT)).toList()) + ")");
+		for (String column : columns) {
+			insert = insert.param(column.toLowerCase(java.util.Locale.ROOT), row.get(column));
+		}
+		insert.update();
 	}
 
 	private Map<String, Object> stage(String key) {

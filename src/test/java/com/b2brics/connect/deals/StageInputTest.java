@@ -123,6 +123,10 @@ class StageInputTest {
 		Stage.Terms terms = priced.skip(StageDrafts.Step.PAYSFOR).skip(StageDrafts.Step.REPORTING).skip(StageDrafts.Step.ACCEPTANCE).terms();
 		assertThat(terms.amountMinor()).isEqualTo(60_000);
 		assertThat(terms.works()).isNull();
+		// each answer gives the form its full time again, keeping what was answered and skipped
+		StageDrafts.Draft later = priced.at(StageDrafts.Step.PAYSFOR).until(Instant.EPOCH.plusSeconds(1800));
+		assertThat(later.expiresAt()).isEqualTo(Instant.EPOCH.plusSeconds(1800));
+		assertThat(later).usingRecursiveComparison().ignoringFields("expiresAt").isEqualTo(priced.at(StageDrafts.Step.PAYSFOR));
 		// an edit changes one term and keeps the others
 		Stage.Terms edited = StageConversation.apply(terms, StageDrafts.Step.AMOUNT, new StageInput.Money(70_000, null));
 		assertThat(edited.amountMinor()).isEqualTo(70_000);
