@@ -57,7 +57,9 @@ class DealRoomInstancesEndToEndTests extends DealRoomTestSupport {
 
 	@Test
 	void pressesAndChecksOnTwoInstancesChangeEachThingOnceAndTheLogHasNoGaps() throws Exception {
+		long opening = System.nanoTime();
 		TestDeal deal = openDeal("Twinned", serviceOf("eurasia-cargo", "china"));
+		System.out.printf("deal opened in %d ms%n", (System.nanoTime() - opening) / 1_000_000);
 		long group = deal.group();
 		SimulatedUser importer = deal.importer();
 		SimulatedUser partner = deal.partner();
@@ -93,9 +95,11 @@ class DealRoomInstancesEndToEndTests extends DealRoomTestSupport {
 				importer.write(group, "/agree Inspection report in English by Friday");
 				SeenMessage agreement = withButton(importer, group, en("deals.agree.button.confirm"));
 
-				// (2)+(3) the review window and the blocker's response time passed (rows backdated), and at that
-				// moment both instances run both checks while the two parties confirm the agreement
-				jdbc.sql("UPDATE stages SET remind_at = :past, review_due_at = :past WHERE deal_key = :key AND status = 'READY'")
+				// (2)+(3) the review window (its reminder sent) and the blocker's response time passed (rows backdated),
+				// and at that moment both instances run both checks while the two parties confirm the agreement
+				jdbc.sql("""
+						UPDATE stages SET remind_at = :past, reminded_at = :past, review_due_at = :past
+						WHERE deal_key = :key AND status = 'READY'""")
 					.param("past", Stages.utc(clock.instant().minusSeconds(60)))
 					.param("key", key)
 					.update();
@@ -114,13 +118,12 @@ class DealRoomInstancesEndToEndTests extends DealRoomTestSupport {
 				for (Future<Object> done : threads.invokeAll(all)) {
 					results.add(done.get(60, TimeUnit.SECONDS));
 				}
-				assertThat((int) results.get(0) + (int) results.get(1)).as("stage changes by the review checks").isEqualTo(2);
+				assertThat((int) results.get(0) + (int) results.get(1)).as("stages accepted by the review checks").isEqualTo(1);
 				assertThat((int) results.get(2) + (int) results.get(3)).as("blockers made overdue by the checks").isEqualTo(1);
 				assertThat(results.subList(4, 6)).containsExactlyInAnyOrder(t(importer, "deals.agree.thanks"),
 						t(partner, "deals.agree.completed"));
 
 				List<DealEventType> types = eventTypes(key);
-				assertThat(types.stream().filter(DealEventType.STAGE_REVIEW_REMINDED::equals)).hasSize(1);
 				assertThat(types.stream().filter(DealEventType.STAGE_ACCEPTED_BY_DEFAULT::equals)).hasSize(1);
 				assertThat(types.stream().filter(DealEventType.BLOCKER_OVERDUE::equals)).hasSize(1);
 				assertThat(types.stream().filter(DealEventType.AGREEMENT_CONFIRMED::equals)).hasSize(2);
