@@ -76,6 +76,9 @@ class DealRoomInstancesEndToEndTests extends DealRoomTestSupport {
 				await().atMost(Duration.ofSeconds(20))
 					.until(() -> String.valueOf(sandbox.get("/sandbox/api/bot/webhook").get("url")).contains(":" + balancer.port() + "/"));
 
+				long before = jdbc.sql("SELECT COALESCE(MAX(update_id), 0) FROM telegram_inbox WHERE chat_id = :chat").param("chat", group)
+					.query(Long.class).single();
+
 				// (1) the same Confirm pressed twice at once: one change, one event; the second presser is told why
 				partner.write(group, "/stage Twin inspection | " + LocalDate.now(clock).plusDays(20) + " | 900 USD | staged");
 				String confirm = en("stages.button.confirm", 1, 1);
@@ -140,6 +143,12 @@ class DealRoomInstancesEndToEndTests extends DealRoomTestSupport {
 				await().atMost(Duration.ofSeconds(30)).until(() -> seen(importer, group, accepted) == 1 && seen(importer, group, overdue) == 1);
 				await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
 					.until(() -> seen(importer, group, accepted) == 1 && seen(importer, group, overdue) == 1);
+				assertThat(jdbc.sql("""
+						SELECT CAST(update_id AS VARCHAR(20)) || ' ' || status || ' ' || CAST(attempts AS VARCHAR(10)) || ' '
+						       || COALESCE(last_error, '') FROM telegram_inbox
+						WHERE chat_id = :chat AND update_id > :before AND (attempts <> 1 OR status <> 'DONE')""")
+					.param("chat", group).param("before", before).query(String.class).list())
+					.as("every command and press handled on its first try (no clash on the log's numbering to retry)").isEmpty();
 				List<String> handlers = jdbc.sql("SELECT DISTINCT handled_by FROM telegram_inbox WHERE chat_id = :chat AND handled_by IS NOT NULL")
 					.param("chat", group).query(String.class).list();
 				System.out.printf("deal log of %d events; the group's updates handled by %s%n", log.size(), handlers);
