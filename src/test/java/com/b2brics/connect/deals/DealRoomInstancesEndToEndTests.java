@@ -67,7 +67,9 @@ class DealRoomInstancesEndToEndTests extends DealRoomTestSupport {
 		var endpoint = endpoints.endpoint();
 		ExecutorService threads = Executors.newFixedThreadPool(6);
 		long started = System.nanoTime();
-		try (var balancer = new LoadBalancer(); var b = AppInstance.start(instanceB(endpoint, balancer), clock)) {
+		// B reaches the Bot API through a proxy the test can cut; the sandbox's webhook goes to a balancer of A and B
+		try (var api = new LoadBalancer(); var balancer = new LoadBalancer();
+				var b = startB(api, endpoint, balancer)) {
 			balancer.add(port);
 			balancer.add(b.port());
 			System.out.printf("instance B up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
@@ -153,6 +155,31 @@ class DealRoomInstancesEndToEndTests extends DealRoomTestSupport {
 					.param("chat", group).query(String.class).list();
 				System.out.printf("deal log of %d events; the group's updates handled by %s%n", log.size(), handlers);
 				assertThat(handlers).as("both instances handled the group's updates").contains("instance-b").hasSizeGreaterThan(1);
+
+				// (4) B, cut off from Telegram, gets the next Confirm and is stopped before anything it queued went out: A sends it
+				partner.write(group, "/stage Twin re-inspection | " + LocalDate.now(clock).plusDays(30) + " | 300 USD | staged");
+				String confirmSecond = en("stages.button.confirm", 2, 1);
+				SeenMessage secondCard = withButton(importer, group, confirmSecond);
+				api.remove(port);
+				balancer.remove(port);
+				importer.pressWithoutWaiting(group, confirmSecond);
+				await().atMost(Duration.ofSeconds(20)).until(() -> "CONFIRMED".equals(jdbc.sql(
+						"SELECT status FROM stages WHERE deal_key = :key AND number = 2").param("key", key).query(String.class).single()));
+				b.close();
+				balancer.add(port);
+				await("the second stage's card edited, its Confirm gone").atMost(Duration.ofSeconds(30)).until(() -> importer.messages(group)
+					.stream().anyMatch(m -> m.id() == secondCard.id() && m.edited() && !m.hasButton(confirmSecond)));
+				String confirmedNotice = en("stages.confirmed", 2, "Twin re-inspection", 1, "x", "y").split(", x")[0];
+				await().atMost(Duration.ofSeconds(30)).until(() -> seen(importer, group, confirmedNotice) == 1);
+				assertThat(eventTypes(key).stream().filter(DealEventType.STAGE_CONFIRMED::equals)).hasSize(2);
+				List<DealEvents.Event> after = dealEvents.of(key);
+				assertThat(after).extracting(DealEvents.Event::seq)
+					.containsExactlyElementsOf(IntStream.rangeClosed(1, after.size()).boxed().toList());
+				System.out.printf("the second Confirm handled by %s; rows B failed to send before it stopped: %d%n",
+						jdbc.sql("SELECT handled_by FROM telegram_inbox WHERE chat_id = :chat ORDER BY update_id DESC LIMIT 1")
+							.param("chat", group).query(String.class).single(),
+						jdbc.sql("SELECT COUNT(*) FROM telegram_outbox WHERE chat_id = :chat AND attempts > 1").param("chat", group)
+							.query(Long.class).single());
 			}
 			finally {
 				// the shared app takes the webhook back for the tests that follow
@@ -167,8 +194,13 @@ class DealRoomInstancesEndToEndTests extends DealRoomTestSupport {
 		System.out.printf("two-instance deal room test: %d ms after the deal opened%n", (System.nanoTime() - started) / 1_000_000);
 	}
 
-	/** The second instance: the shared app's database, sandbox and settings, its webhook the balancer. */
-	private Map<String, Object> instanceB(com.b2brics.connect.telegram.BotApiEndpoint endpoint, LoadBalancer balancer) {
+	private AppInstance startB(LoadBalancer api, com.b2brics.connect.telegram.BotApiEndpoint endpoint, LoadBalancer balancer) {
+		api.add(port);
+		return AppInstance.start(instanceB(api, endpoint, balancer), clock);
+	}
+
+	/** The second instance: the shared app's database, sandbox (through the proxy) and settings, its webhook the balancer. */
+	private Map<String, Object> instanceB(LoadBalancer api, com.b2brics.connect.telegram.BotApiEndpoint endpoint, LoadBalancer balancer) {
 		Map<String, Object> p = new HashMap<>();
 		p.put("spring.datasource.url", environment.getProperty("spring.datasource.url"));
 		p.put("spring.datasource.username", environment.getProperty("spring.datasource.username", "sa"));
@@ -176,7 +208,9 @@ class DealRoomInstancesEndToEndTests extends DealRoomTestSupport {
 		p.put("spring.datasource.hikari.maximum-pool-size", 6);
 		p.put("b2brics.sandbox.enabled", false);
 		p.put("b2brics.telegram.bot-token", endpoint.token());
-		p.put("b2brics.telegram.api-url", endpoint.apiUrl());
+		p.put("b2brics.telegram.api-url", "http://127.0.0.1:" + api.port());
+		// a message B claimed when it stopped is free for A soon (not after the default minute)
+		p.put("b2brics.telegram.outbox.claim-for", "2s");
 		p.put("b2brics.telegram.webhook-url", "http://127.0.0.1:" + balancer.port() + "/telegram/webhook");
 		p.put("b2brics.telegram.webhook-secret", endpoint.webhookSecret());
 		p.put("b2brics.telegram.instance-id", "instance-b");
