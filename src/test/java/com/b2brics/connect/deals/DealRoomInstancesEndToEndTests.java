@@ -35,7 +35,9 @@ import com.b2brics.connect.telegram.LoadBalancer;
  * balancer that the sandbox's webhook delivers to. A Confirm pressed twice at once changes the
  * stage once and the second presser is told why; the review check and the blocker check run on
  * both instances at the very moment two parties confirm an agreement: the stage is accepted by
- * default once, the blocker is overdue once, and the deal's log is numbered without gaps or clashes.
+ * default once, the blocker is overdue once, and the deal's log is numbered without gaps or clashes
+ * (each update handled on its first try: a clash healed by a retry would fail it). Last, B is cut off
+ * from Telegram, takes a Confirm and is stopped with its messages unsent: A edits the card, once.
  */
 class DealRoomInstancesEndToEndTests extends DealRoomTestSupport {
 
