@@ -198,6 +198,9 @@ class DealRoomInstancesEndToEndTests extends DealRoomTestSupport {
 
 	private AppInstance startB(LoadBalancer api, com.b2brics.connect.telegram.BotApiEndpoint endpoint, LoadBalancer balancer) {
 		api.add(port);
+		// B's command menus lack the shared context's test-only commands: the shared sandbox keeps the
+		// shared app's menus, which telegram.CommandMenusEndToEndTests reads later
+		api.answerLocally("/setMyCommands", "{\"ok\":true,\"result\":true}");
 		return AppInstance.start(instanceB(api, endpoint, balancer), clock);
 	}
 

@@ -41,6 +41,12 @@ class WholeDealEndToEndTests extends DealRoomTestSupport {
 		SimulatedUser partner = deal.partner();
 		String key = dealKeyOf(group);
 
+		// outside a deal group the deal room's commands say where they work, and nothing is made
+		SimulatedUser stranger = sandbox.newUser("Strangee", "en");
+		stranger.startBot();
+		stranger.writeToBot("/deal");
+		stranger.sees(stranger.botChat(), t(stranger, "deals.wrongplace"));
+
 		// the brief: the four start points, ticked by both sides
 		importer.write(group, "/brief");
 		seesInGroup(importer, group, en("deals.brief.item.deadlines"));
@@ -48,7 +54,12 @@ class WholeDealEndToEndTests extends DealRoomTestSupport {
 		for (int i = 0; i < items.length; i++) {
 			(i % 2 == 0 ? importer : partner).press(group, en("deals.brief.button.tick", i + 1, en(items[i])));
 		}
-		cardShows(importer, group, en("deals.brief.section", 4, 4));
+		SeenMessage first = cardShows(importer, group, en("deals.brief.section", 4, 4));
+		// the card was posted and pinned at the room's first change: the deal, its people and their roles
+		assertThat(first.pinned()).isTrue();
+		assertThat(first.text()).contains("Wholly").contains(en("deals.card.people")).contains(en("deals.role.IMPORTER"));
+		assertThat(jdbc.sql("SELECT chat_id FROM deal_rooms WHERE deal_key = :key").param("key", key).query(Long.class).single())
+			.isEqualTo(group);
 
 		// a stage in one line by the partner, confirmed by the importer
 		String date = LocalDate.now(clock).plusDays(20).toString();
@@ -124,6 +135,11 @@ class WholeDealEndToEndTests extends DealRoomTestSupport {
 		SeenMessage card = cardShows(importer, group, en("stages.status.ACCEPTED"));
 		assertThat(card.pinned()).isTrue();
 		assertThat(card.text()).contains("Test plan v2.pdf").contains(nameOf(carrier)).doesNotContain("⛔");
+
+		// /deal posts the card anew at the bottom, pinned
+		partner.write(group, "/deal");
+		await().atMost(Duration.ofSeconds(30)).until(() -> importer.pinnedMessage(group) != null
+				&& importer.pinnedMessage(group).id() != card.id() && importer.pinnedMessage(group).text().contains(en("stages.status.ACCEPTED")));
 
 		// the log tells the same story, in order
 		List<DealEventType> story = eventTypes(key);

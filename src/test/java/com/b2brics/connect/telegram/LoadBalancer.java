@@ -31,6 +31,7 @@ public final class LoadBalancer implements AutoCloseable {
 		.build();
 	private final List<Integer> targets = new CopyOnWriteArrayList<>();
 	private final AtomicInteger next = new AtomicInteger();
+	private final java.util.Map<String, byte[]> localAnswers = new java.util.concurrent.ConcurrentHashMap<>();
 
 	public LoadBalancer() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -51,6 +52,14 @@ public final class LoadBalancer implements AutoCloseable {
 		targets.remove(Integer.valueOf(targetPort));
 	}
 
+	/**
+	 * Answers requests whose path ends with {@code pathEnd} itself (status 200, this JSON), without
+	 * passing them on: e.g. a second instance's setMyCommands kept from a sandbox the shared app uses.
+	 */
+	public void answerLocally(String pathEnd, String json) {
+		localAnswers.put(pathEnd, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 	private void forward(HttpExchange exchange) throws IOException {
 		byte[] body;
 		try (InputStream in = exchange.getRequestBody()) {
@@ -58,6 +67,17 @@ public final class LoadBalancer implements AutoCloseable {
 		}
 		int status = 502;
 		byte[] answer = "no instance".getBytes();
+		String path = exchange.getRequestURI().getPath();
+		for (var local : localAnswers.entrySet()) {
+			if (path.endsWith(local.getKey())) {
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, local.getValue().length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(local.getValue());
+				}
+				return;
+			}
+		}
 		for (int tries = 0; tries < targets.size(); tries++) {
 			int target = targets.get(Math.floorMod(next.getAndIncrement(), targets.size()));
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target + exchange.getRequestURI()))
