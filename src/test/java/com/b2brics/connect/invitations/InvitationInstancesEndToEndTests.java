@@ -91,8 +91,9 @@ class InvitationInstancesEndToEndTests {
 							"EXHAUSTED");
 				assertThat(column(database, "SELECT status FROM invitation_offers WHERE invitation_id = " + invitation))
 					.containsExactly("EXPIRED", "EXPIRED", "EXPIRED", "EXPIRED");
-				assertThat(count(database, "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = '" + InvitationEngine.DEADLINE_TASK
-						+ "'")).isZero();
+				// db-scheduler removes a one-time task's row after its handler committed: the last one may still be there
+				await().atMost(Duration.ofSeconds(10)).until(() -> count(database,
+						"SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = '" + InvitationEngine.DEADLINE_TASK + "'") == 0);
 
 				// an offer pending (8 s on India) when every instance stops
 				pending = engine.open(EngineTestSupport.testDeal(group, ADMIN, "india"), ADMIN, Specialization.CERTIFICATION,
