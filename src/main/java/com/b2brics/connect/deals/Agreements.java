@@ -481,9 +481,13 @@ class Agreements implements DealCardSection {
 	Optional<Agreement> load(long id) {
 		return jdbc.sql("SELECT * FROM agreements WHERE id = :id")
 			.param("id", id)
-			.query((rs, n) -> new Agreement(rs.getLong("id"), rs.getString("deal_key"), rs.getLong("chat_id"), rs.getInt("number"),
-					rs.getInt("version"), rs.getString("text"), rs.getString("text_sha256"), rs.getString("status")))
+			.query(Agreements::agreement)
 			.optional();
+	}
+
+	private static Agreement agreement(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Agreement(rs.getLong("id"), rs.getString("deal_key"), rs.getLong("chat_id"), rs.getInt("number"),
+				rs.getInt("version"), rs.getString("text"), rs.getString("text_sha256"), rs.getString("status"));
 	}
 
 	List<Confirmation> confirmations(Agreement agreement) {
@@ -506,8 +510,7 @@ class Agreements implements DealCardSection {
 	public String render(DealRoom room, Locale locale) {
 		List<Agreement> all = jdbc.sql("SELECT * FROM agreements WHERE deal_key = :key ORDER BY CASE WHEN status = 'OPEN' THEN 0 ELSE 1 END, number DESC")
 			.param("key", room.key())
-			.query((rs, n) -> new Agreement(rs.getLong("id"), rs.getString("deal_key"), rs.getLong("chat_id"), rs.getInt("number"),
-					rs.getInt("version"), rs.getString("text"), rs.getString("text_sha256"), rs.getString("status")))
+			.query(Agreements::agreement)
 			.list();
 		if (all.isEmpty()) {
 			return "";

@@ -53,7 +53,7 @@ class DealDocuments {
 
 	/** Serializes the deal's writers on its room's row (as {@link DealEvents} does). */
 	void lockDeal(String dealKey) {
-		jdbc.sql("SELECT deal_key FROM deal_rooms WHERE deal_key = :key FOR UPDATE").param("key", dealKey).query(String.class).single();
+		DealRooms.lock(jdbc, dealKey);
 	}
 
 	List<Document> ofDeal(String dealKey) {

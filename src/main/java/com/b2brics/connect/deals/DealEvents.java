@@ -61,7 +61,7 @@ public class DealEvents {
 	Optional<DealEventRecorded> append(String dealKey, long actorId, DealEventType type, long subjectId,
 			Map<String, ?> payload, String idempotencyKey) {
 		// the room's row is the deal's lock: appends of one deal are numbered one after the other
-		jdbc.sql("SELECT deal_key FROM deal_rooms WHERE deal_key = :key FOR UPDATE").param("key", dealKey).query(String.class).single();
+		DealRooms.lock(jdbc, dealKey);
 		if (idempotencyKey != null && jdbc.sql("SELECT COUNT(*) FROM deal_events WHERE idempotency_key = :idem")
 			.param("idem", idempotencyKey)
 			.query(Long.class)

@@ -75,6 +75,15 @@ public class DealRooms {
 		return Optional.of(new DealRoom(key, chatId, roles.get()));
 	}
 
+	/**
+	 * Locks the deal's room row until the caller's transaction ends: the one lock every writer of the
+	 * deal takes (the log's numbering, stages, documents, agreements, blockers), so that two
+	 * instances change one deal one after the other.
+	 */
+	static void lock(JdbcClient jdbc, String dealKey) {
+		jdbc.sql("SELECT deal_key FROM deal_rooms WHERE deal_key = :key FOR UPDATE").param("key", dealKey).query(String.class).single();
+	}
+
 	/** The outbox id of the room's card message, once it was posted. */
 	Optional<Long> cardOf(String dealKey) {
 		return jdbc.sql("SELECT card_outbox_id FROM deal_rooms WHERE deal_key = :key")

@@ -43,7 +43,7 @@ class DealSupport {
 
 	/** Serializes this transaction's changes of the deal with every other writer's (the room's row lock, as the log takes it). */
 	void lock(DealRoom room) {
-		jdbc.sql("SELECT deal_key FROM deal_rooms WHERE deal_key = :key FOR UPDATE").param("key", room.key()).query(String.class).single();
+		DealRooms.lock(jdbc, room.key());
 	}
 
 	/** An answer to a person's action in the chat, in their language. */

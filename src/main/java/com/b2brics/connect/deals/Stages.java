@@ -33,7 +33,7 @@ class Stages {
 
 	/** Locks the deal's room row until the transaction ends (the lock {@link DealEvents#append} takes too). */
 	void lockRoom(String dealKey) {
-		jdbc.sql("SELECT deal_key FROM deal_rooms WHERE deal_key = :key FOR UPDATE").param("key", dealKey).query(String.class).single();
+		DealRooms.lock(jdbc, dealKey);
 	}
 
 	/** Whether an event with this idempotency key was stored: the update or press was handled before. */
