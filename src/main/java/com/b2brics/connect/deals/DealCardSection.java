@@ -10,7 +10,7 @@ import com.b2brics.connect.telegram.InlineButton;
  * who does what …), contributed by the part of the deal room that owns its facts. The card shows
  * the sections in {@link #order()}, each rendered from the tables, never from the message.
  */
-interface DealCardSection {
+public interface DealCardSection {
 
 	/** Where the section stands on the card: lower first. */
 	int order();

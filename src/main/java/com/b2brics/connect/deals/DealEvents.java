@@ -94,6 +94,20 @@ public class DealEvents {
 		return Optional.of(recorded);
 	}
 
+	/**
+	 * Appends a change of the deal made outside the deal room (a support ticket of the deal: the
+	 * {@code SUPPORT_*} types only), so that the deal's timeline shows it. The room must exist
+	 * ({@link DealRooms#in}).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<DealEventRecorded> appendSupport(String dealKey, long actorId, DealEventType type, long ticketId,
+			Map<String, ?> payload, String idempotencyKey) {
+		if (!type.name().startsWith("SUPPORT_")) {
+			throw new IllegalArgumentException("only support's events are appended from outside the deal room: " + type);
+		}
+		return append(dealKey, actorId, type, ticketId, payload, idempotencyKey);
+	}
+
 	/** The deal's whole log, in order: the timeline. */
 	public List<Event> of(String dealKey) {
 		return jdbc.sql("SELECT * FROM deal_events WHERE deal_key = :key ORDER BY seq")
