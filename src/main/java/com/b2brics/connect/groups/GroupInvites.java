@@ -156,6 +156,22 @@ public class GroupInvites {
 		return links;
 	}
 
+	/** Marks the person's live links into the group revoked and returns them, to be revoked in Telegram too. */
+	List<String> revokeFor(long chatId, long userId) {
+		List<String> links = jdbc.sql("""
+				SELECT invite_link FROM group_invites WHERE chat_id = :chat AND user_id = :user AND revoked_at IS NULL""")
+			.param("chat", chatId)
+			.param("user", userId)
+			.query(String.class)
+			.list();
+		jdbc.sql("UPDATE group_invites SET revoked_at = :now WHERE chat_id = :chat AND user_id = :user AND revoked_at IS NULL")
+			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.param("chat", chatId)
+			.param("user", userId)
+			.update();
+		return links;
+	}
+
 	/** A join request someone made with a link that was not theirs, kept for the admins. */
 	record Refusal(java.time.Instant at, long chatId, long userId, String inviteLink, String reason) {
 	}

@@ -110,6 +110,35 @@ public class GroupPool {
 		return true;
 	}
 
+	/**
+	 * Takes a group out of the pool for another use (the support desk), in the caller's transaction:
+	 * it is never handed to a deal again. False when it serves a holder now, is gone, or was never
+	 * in the pool.
+	 */
+	@Transactional
+	public boolean withdraw(long chatId) {
+		return groups.withdraw(chatId, clock.instant());
+	}
+
+	/**
+	 * Lets one person out of a group they came into with a personal link (a support agent whose
+	 * ticket is resolved), as {@link #release} does for everyone: their live links revoked, and
+	 * removed and unbanned (so a later link works) if they are in. Staff stay; true if they were removed.
+	 */
+	@Transactional
+	public boolean dismiss(long chatId, long userId) {
+		for (String link : invites.revokeFor(chatId, userId)) {
+			outbox.revokeInviteLink(chatId, link);
+		}
+		if (isStaff(chatId, userId) || !isMember(chatId, userId)) {
+			return false;
+		}
+		outbox.removeMember(chatId, userId);
+		outbox.unbanMember(chatId, userId);
+		groups.memberLeft(chatId, userId);
+		return true;
+	}
+
 	/** The group a holder has now, if any. */
 	public Optional<Long> groupOf(String holderKind, long holderId) {
 		return groups.heldBy(holderKind, holderId);

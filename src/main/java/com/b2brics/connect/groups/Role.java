@@ -14,7 +14,7 @@ public enum Role {
 			case PARTNER -> "groups.joined.partner";
 			case EXPORTER -> "groups.joined.exporter";
 			case MANAGER -> "groups.joined.manager";
-			case SUPPORT -> "groups.joined.support";
+			case SUPPORT -> null; // support tells the group which ticket brought them
 			case INVITED_PARTNER -> null;
 		};
 	}

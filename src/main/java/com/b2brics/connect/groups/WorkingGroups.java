@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The pool's groups and their state: CHECKING (its history setting is being checked), FREE,
- * IN_USE, HELD_BACK (history visible to new members) or GONE (the bot is no longer in it).
+ * IN_USE, HELD_BACK (history visible to new members), WITHDRAWN (taken out for another use: the support desk) or GONE (the bot is no longer in it).
  */
 @Repository
 class WorkingGroups {
@@ -47,6 +47,16 @@ class WorkingGroups {
 			.param("by", by)
 			.param("now", utc(now))
 			.update() == 1 || status(chatId).filter(s -> !"GONE".equals(s)).isPresent();
+	}
+
+	/** Takes a group that serves nobody out of the pool for good (the support desk); false if it serves someone or is gone. */
+	boolean withdraw(long chatId, Instant now) {
+		return jdbc.sql("""
+				UPDATE working_groups SET status = 'WITHDRAWN', updated_at = :now
+				WHERE chat_id = :chat AND status IN ('FREE', 'CHECKING', 'HELD_BACK') AND holder_kind IS NULL""")
+			.param("now", utc(now))
+			.param("chat", chatId)
+			.update() == 1;
 	}
 
 	void gone(long chatId, Instant now) {

@@ -1,0 +1,414 @@
+package com.b2brics.connect.support;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.b2brics.connect.accounts.PlatformAdmins;
+import com.b2brics.connect.core.Texts;
+import com.b2brics.connect.deals.DealEventType;
+import com.b2brics.connect.deals.DealEvents;
+import com.b2brics.connect.deals.DealRoom;
+import com.b2brics.connect.deals.DealRooms;
+import com.b2brics.connect.groups.GroupPool;
+import com.b2brics.connect.groups.GroupTexts;
+import com.b2brics.connect.sla.SupportClockBreached;
+import com.b2brics.connect.sla.SupportClockReminder;
+import com.b2brics.connect.sla.SupportClocks;
+import com.b2brics.connect.telegram.ButtonPressed;
+import com.b2brics.connect.telegram.CommandReceived;
+import com.b2brics.connect.telegram.ExpectedText;
+import com.b2brics.connect.telegram.Html;
+import com.b2brics.connect.telegram.InlineButton;
+import com.b2brics.connect.telegram.Keyboard;
+import com.b2brics.connect.telegram.OnButton;
+import com.b2brics.connect.telegram.OnCommand;
+import com.b2brics.connect.telegram.OnGroupText;
+import com.b2brics.connect.telegram.OnText;
+import com.b2brics.connect.telegram.OutgoingMessage;
+import com.b2brics.connect.telegram.Outbox;
+import com.b2brics.connect.telegram.Priority;
+import com.b2brics.connect.telegram.TextReceived;
+import com.b2brics.connect.telegram.Where;
+
+/**
+ * A taken ticket's work: the agent's first response (their first message in the deal's group, or a
+ * reply to the desk card, relayed to the reporter) stops support's clock; {@code /ask} waits on the
+ * reporter with the clock paused until their next message (in the deal's group, or in private chat
+ * while no /support conversation is open); {@code /resolve} closes it, lets the agent out of the
+ * group and offers the reporter <b>Reopen</b> for {@code b2brics.support.reopen-within}. The clock's
+ * reminders go to the desk, its breach to the platform admins.
+ */
+@Component
+class TicketWork implements ExpectedText {
+
+	static final String REOPEN = "sup_reopen";
+
+	private final Tickets tickets;
+	private final SupportEvents events;
+	private final SupportDesk desk;
+	private final DeskCard card;
+	private final SupportClocks clocks;
+	private final SupportProperties properties;
+	private final SupportReplies replies;
+	private final DealRooms rooms;
+	private final DealEvents dealEvents;
+	private final GroupPool pool;
+	private final GroupTexts groupTexts;
+	private final PlatformAdmins admins;
+	private final Outbox outbox;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+	private final Texts texts;
+
+	TicketWork(Tickets tickets, SupportEvents events, SupportDesk desk, DeskCard card, SupportClocks clocks,
+			SupportProperties properties, SupportReplies replies, DealRooms rooms, DealEvents dealEvents, GroupPool pool,
+			GroupTexts groupTexts, PlatformAdmins admins, Outbox outbox, JdbcClient jdbc, Clock clock, Texts texts) {
+		this.texts = texts;
+		this.tickets = tickets;
+		this.events = events;
+		this.desk = desk;
+		this.card = card;
+		this.clocks = clocks;
+		this.properties = properties;
+		this.replies = replies;
+		this.rooms = rooms;
+		this.dealEvents = dealEvents;
+		this.pool = pool;
+		this.groupTexts = groupTexts;
+		this.admins = admins;
+		this.outbox = outbox;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The newest ticket the agent has in the group (TAKEN or WAITING_REPORTER). */
+	static Optional<Ticket> takenIn(JdbcClient jdbc, long chatId, long agentId) {
+		return inChat(jdbc, chatId).stream()
+			.filter(t -> t.takenBy() != null && t.takenBy() == agentId
+					&& (t.status() == Ticket.Status.TAKEN || t.status() == Ticket.Status.WAITING_REPORTER))
+			.findFirst();
+	}
+
+	/** The tickets of the deal in this group that the desk works on now (NEW, TAKEN, WAITING_REPORTER), newest first. */
+	static List<Ticket> inChat(JdbcClient jdbc, long chatId) {
+		return jdbc.sql("""
+				SELECT * FROM support_tickets WHERE chat_id = :chat AND status IN ('NEW', 'TAKEN', 'WAITING_REPORTER')
+				ORDER BY id DESC LIMIT 50""")
+			.param("chat", chatId)
+			.query(Tickets::ticket)
+			.list();
+	}
+
+	// ---- the agent's messages
+
+	/** Every text in a deal group: the agent's first message there is their first response; the asked reporter's is the answer. */
+	@OnGroupText
+	void on(TextReceived text) {
+		long chat = text.chat().id();
+		long user = text.user().id();
+		if (desk.chat().filter(d -> d == chat).isPresent()) {
+			return;
+		}
+		for (Ticket ticket : inChat(jdbc, chat)) {
+			if (ticket.takenBy() != null && ticket.takenBy() == user && ticket.firstResponseAt() == null
+					&& (ticket.status() == Ticket.Status.TAKEN || ticket.status() == Ticket.Status.WAITING_REPORTER)) {
+				firstResponse(ticket, user, "upd:" + text.updateId());
+			}
+			else if (ticket.reporterId() == user && ticket.status() == Ticket.Status.WAITING_REPORTER && !inSupportDraft(chat, user)) {
+				answered(ticket, text, chat);
+			}
+		}
+	}
+
+	/** A reply to a card in the desk by an agent, or the asked reporter's next text in private chat. */
+	@Override
+	public boolean expects(TextReceived text) {
+		if (text.chat().isPrivate()) {
+			return waitingOn(text.user().id()).isPresent() && !inSupportDraft(text.chat().id(), text.user().id());
+		}
+		return text.replyToMessageId() > 0 && desk.chat().filter(d -> d == text.chat().id()).isPresent()
+				&& desk.isAgent(text.user().id()) && card.ofCard(text.replyToMessageId()).isPresent();
+	}
+
+	@OnText(Where.GROUP)
+	void onDeskReply(TextReceived text) {
+		long chat = text.chat().id();
+		long agent = text.user().id();
+		Ticket ticket = card.ofCard(text.replyToMessageId()).orElseThrow();
+		if (ticket.takenBy() == null || ticket.takenBy() != agent
+				|| !(ticket.status() == Ticket.Status.TAKEN || ticket.status() == Ticket.Status.WAITING_REPORTER)) {
+			replies.answer(chat, text.messageId(), agent, "support.desk.reply.nottaker", ticket.number());
+			return;
+		}
+		if (text.text().length() > Ticket.MAX_TEXT) {
+			replies.answer(chat, text.messageId(), agent, "support.desk.reply.toolong", Ticket.MAX_TEXT);
+			return;
+		}
+		outbox.send(OutgoingMessage.to(ticket.reporterId(), replies.text(ticket.reporterId(), "support.desk.relay", ticket.number(),
+				replies.name(agent), Html.cut(text.text(), Ticket.MAX_TEXT))).priority(Priority.HIGH));
+		if (ticket.firstResponseAt() == null) {
+			firstResponse(ticket, agent, "upd:" + text.updateId());
+		}
+		replies.answer(chat, text.messageId(), agent, "support.desk.relayed", ticket.number());
+	}
+
+	@OnText(Where.PRIVATE)
+	void onReporterText(TextReceived text) {
+		long user = text.user().id();
+		Ticket ticket = waitingOn(user).orElseThrow();
+		if (text.text().length() > Ticket.MAX_TEXT) {
+			replies.answer(user, 0, user, "support.ask.toolong", Ticket.MAX_TEXT);
+			return;
+		}
+		answered(ticket, text, user);
+	}
+
+	private Optional<Ticket> waitingOn(long reporterId) {
+		return jdbc.sql("SELECT * FROM support_tickets WHERE reporter_id = :r AND status = 'WAITING_REPORTER' ORDER BY id DESC LIMIT 1")
+			.param("r", reporterId)
+			.query(Tickets::ticket)
+			.optional();
+	}
+
+	/** The reporter is in the middle of a /support conversation there: their texts are its answers. */
+	private boolean inSupportDraft(long chatId, long userId) {
+		return jdbc.sql("SELECT COUNT(*) FROM support_drafts WHERE chat_id = :chat AND user_id = :user AND expires_at > :now")
+			.param("chat", chatId)
+			.param("user", userId)
+			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private void firstResponse(Ticket ticket, long agent, String idem) {
+		Instant now = clock.instant();
+		if (events.append(ticket.id(), agent, TicketEventType.FIRST_RESPONSE, Map.of(), idem).isEmpty()) {
+			return;
+		}
+		Ticket fresh = tickets.find(ticket.id()).orElseThrow();
+		tickets.update(fresh, "first_response_at = :at", Map.of("at", now));
+		clocks.answered(ticket.id(), agent, now);
+	}
+
+	/** The reporter's answer to /ask: a fact of the ticket, the agent's turn again, the clock counting again. */
+	private void answered(Ticket ticket, TextReceived text, long answeredIn) {
+		String idem = "upd:" + text.updateId();
+		if (events.append(ticket.id(), ticket.reporterId(), TicketEventType.REPORTER_ANSWERED, Map.of("chat", answeredIn), idem)
+			.isEmpty()) {
+			return;
+		}
+		String answer = text.text().length() > Ticket.MAX_TEXT ? text.text().substring(0, Ticket.MAX_TEXT) : text.text();
+		tickets.addFact(ticket.id(), ticket.reporterId(), text.chat().id(), text.messageId(), answer, null);
+		Ticket fresh = tickets.find(ticket.id()).orElseThrow();
+		if (!tickets.move(fresh, Ticket.Status.TAKEN, null, Map.of())) {
+			return;
+		}
+		clocks.resume(ticket.id(), clock.instant()).ifPresent(view -> jdbc
+			.sql("UPDATE support_tickets SET first_response_due = :due WHERE id = :id")
+			.param("due", OffsetDateTime.ofInstant(view.dueAt(), ZoneOffset.UTC))
+			.param("id", ticket.id())
+			.update());
+		toDesk(fresh, locale -> texts.text(locale, "support.ask.answered", fresh.number(), replies.name(fresh.reporterId()),
+				Html.cut(answer, 1000)));
+		if (text.chat().isPrivate()) {
+			replies.answer(text.chat().id(), text.messageId(), ticket.reporterId(), "support.ask.passed", fresh.number());
+		}
+	}
+
+	// ---- /ask and /resolve
+
+	@OnCommand(value = "ask", where = Where.GROUP, help = "support.ask.help", order = 96, wrongPlace = "support.ask.wrongplace")
+	void ask(CommandReceived command) {
+		Optional<Ticket> found = agentsTicket(command);
+		if (found.isEmpty()) {
+			return;
+		}
+		Ticket ticket = found.get();
+		long agent = command.user().id();
+		String question = command.args() == null ? "" : command.args().strip();
+		if (question.isEmpty() || question.length() > Ticket.MAX_TEXT) {
+			replies.answer(command.chat().id(), command.messageId(), agent, "support.ask.usage", Ticket.MAX_TEXT);
+			return;
+		}
+		if (ticket.status() != Ticket.Status.TAKEN) {
+			replies.answer(command.chat().id(), command.messageId(), agent, "support.ask.already", ticket.number());
+			return;
+		}
+		if (!tickets.move(ticket, Ticket.Status.WAITING_REPORTER, null, Map.of())) {
+			replies.answer(command.chat().id(), command.messageId(), agent, "support.ask.already", ticket.number());
+			return;
+		}
+		events.append(ticket.id(), agent, TicketEventType.ASKED, Map.of("question", question), "upd:" + command.updateId());
+		clocks.pause(ticket.id(), clock.instant());
+		long reporter = ticket.reporterId();
+		outbox.send(OutgoingMessage.to(reporter, replies.text(reporter, "support.ask.reporter", ticket.number(), replies.name(agent),
+				Html.cut(question, Ticket.MAX_TEXT))).priority(Priority.HIGH));
+		replies.answer(command.chat().id(), command.messageId(), agent, "support.ask.sent", ticket.number());
+	}
+
+	@OnCommand(value = "resolve", where = Where.GROUP, help = "support.resolve.help", order = 97,
+			wrongPlace = "support.resolve.wrongplace")
+	void resolve(CommandReceived command) {
+		Optional<Ticket> found = agentsTicket(command);
+		if (found.isEmpty()) {
+			return;
+		}
+		Ticket ticket = found.get();
+		long agent = command.user().id();
+		long chat = command.chat().id();
+		String summary = command.args() == null ? "" : command.args().strip();
+		if (summary.isEmpty() || summary.length() > Ticket.MAX_DESCRIPTION) {
+			replies.answer(chat, command.messageId(), agent, "support.resolve.usage", Ticket.MAX_DESCRIPTION);
+			return;
+		}
+		Instant now = clock.instant();
+		Map<String, Object> sets = new HashMap<>();
+		sets.put("resolution", summary);
+		sets.put("by", agent);
+		sets.put("at", now);
+		sets.put("until", now.plus(properties.reopenWithin()));
+		if (!tickets.move(ticket, Ticket.Status.RESOLVED,
+				"resolution = :resolution, resolved_by = :by, resolved_at = :at, reopen_until = :until", sets)) {
+			replies.answer(chat, command.messageId(), agent, "support.resolve.notyours");
+			return;
+		}
+		if (ticket.firstResponseAt() == null) {
+			clocks.cancel(ticket.id(), now);
+		}
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("resolution", summary);
+		events.append(ticket.id(), agent, TicketEventType.RESOLVED, payload, "upd:" + command.updateId());
+		Optional<DealRoom> room = ticket.chatId() == null ? Optional.empty() : rooms.in(ticket.chatId());
+		room.ifPresent(r -> dealEvents.appendSupport(r.key(), agent, DealEventType.SUPPORT_RESOLVED, ticket.id(),
+				Map.of("number", ticket.number()), "sup-res:" + ticket.id() + ":" + command.updateId()));
+		long reporter = ticket.reporterId();
+		outbox.send(OutgoingMessage.to(reporter, replies.text(reporter, "support.resolve.reporter", ticket.number(),
+				replies.name(agent), Html.cut(summary, Ticket.MAX_DESCRIPTION),
+				replies.when(replies.locale(reporter), now.plus(properties.reopenWithin()), card.zone(ticket))))
+			.with(Keyboard.inline(List.of(List.of(InlineButton.callback(replies.text(reporter, "support.reopen.button"), REOPEN,
+					String.valueOf(ticket.id())).forUser(reporter)))))
+			.priority(Priority.HIGH));
+		if (room.isPresent()) {
+			long group = room.get().chatId();
+			if (!room.get().isSide(agent) && pool.dismiss(group, agent)) {
+				events.append(ticket.id(), agent, TicketEventType.AGENT_REMOVED, Map.of("chat", group), null);
+			}
+			outbox.send(OutgoingMessage.to(group, groupTexts.forGroup(group, "support.resolve.group", ticket.number(),
+					replies.name(agent))).priority(Priority.NORMAL));
+		}
+		if (chat != room.map(DealRoom::chatId).orElse(0L)) {
+			replies.answer(chat, command.messageId(), agent, "support.resolve.done", ticket.number());
+		}
+	}
+
+	/**
+	 * The ticket an agent's command is about: in the desk, the card it replies to; in a deal's group,
+	 * the one the agent has there. Anyone else, or no ticket: a clear answer, and empty.
+	 */
+	private Optional<Ticket> agentsTicket(CommandReceived command) {
+		long chat = command.chat().id();
+		long user = command.user().id();
+		boolean inDesk = desk.chat().filter(d -> d == chat).isPresent();
+		Optional<Ticket> ticket = inDesk ? card.ofCard(command.replyToMessageId()) : takenIn(jdbc, chat, user);
+		if (ticket.isEmpty()) {
+			replies.answer(chat, command.messageId(), user, inDesk ? "support.desk.noticket" : "support.resolve.notyours");
+			return Optional.empty();
+		}
+		Ticket t = ticket.get();
+		if (t.takenBy() == null || t.takenBy() != user
+				|| !(t.status() == Ticket.Status.TAKEN || t.status() == Ticket.Status.WAITING_REPORTER)) {
+			replies.answer(chat, command.messageId(), user, "support.resolve.notyours");
+			return Optional.empty();
+		}
+		return ticket;
+	}
+
+	// ---- Reopen
+
+	@OnButton(REOPEN)
+	void reopen(ButtonPressed pressed) {
+		long user = pressed.user().id();
+		Optional<Ticket> found = TicketTaking.parse(pressed.payload()).flatMap(tickets::find).filter(t -> t.reporterId() == user);
+		if (found.isEmpty()) {
+			outbox.answerButton(pressed.callbackQueryId(), replies.text(user, "support.take.unknown"), true);
+			return;
+		}
+		Ticket ticket = found.get();
+		Instant now = clock.instant();
+		if (ticket.status() != Ticket.Status.RESOLVED) {
+			outbox.answerButton(pressed.callbackQueryId(), replies.text(user, "support.reopen.open", ticket.number()), true);
+			return;
+		}
+		if (ticket.reopenUntil() == null || now.isAfter(ticket.reopenUntil())) {
+			outbox.answerButton(pressed.callbackQueryId(), replies.text(user, "support.reopen.expired", ticket.number()), true);
+			return;
+		}
+		String slug = ticket.storefrontSlug() != null ? ticket.storefrontSlug() : properties.calendar();
+		Map<String, Object> sets = new HashMap<>();
+		sets.put("at", now);
+		if (!tickets.move(ticket, Ticket.Status.NEW, "taken_by = NULL, first_response_at = NULL, resolution = NULL, "
+				+ "resolved_by = NULL, resolved_at = NULL, reopen_until = NULL, opened_at = :at", sets)) {
+			outbox.answerButton(pressed.callbackQueryId(), replies.text(user, "support.reopen.open", ticket.number()), true);
+			return;
+		}
+		Instant due = clocks.start(ticket.id(), slug, now);
+		jdbc.sql("UPDATE support_tickets SET first_response_due = :due WHERE id = :id")
+			.param("due", OffsetDateTime.ofInstant(due, ZoneOffset.UTC))
+			.param("id", ticket.id())
+			.update();
+		if (events.append(ticket.id(), user, TicketEventType.REOPENED, Map.of(), "cb:" + pressed.callbackQueryId()).isEmpty()) {
+			return;
+		}
+		if (ticket.chatId() != null) {
+			rooms.in(ticket.chatId()).ifPresent(room -> dealEvents.appendSupport(room.key(), user, DealEventType.SUPPORT_REOPENED,
+					ticket.id(), Map.of("number", ticket.number()), "cb:" + pressed.callbackQueryId()));
+		}
+		outbox.answerButton(pressed.callbackQueryId(), "", false);
+		outbox.editKeyboard(pressed.chat().id(), com.b2brics.connect.telegram.MessageRef.telegram(pressed.messageId()),
+				Keyboard.inline(List.of()));
+		outbox.send(OutgoingMessage.to(user, replies.text(user, "support.reopen.done", ticket.number(),
+				replies.when(replies.locale(user), due, card.zone(ticket)))).priority(Priority.HIGH));
+	}
+
+	// ---- support's clock
+
+	@EventListener
+	void on(SupportClockReminder reminder) {
+		tickets.find(reminder.ticketId()).ifPresent(ticket -> {
+			events.append(ticket.id(), 0, TicketEventType.CLOCK_REMINDED, Map.of("percent", reminder.percent()), null);
+			toDesk(ticket, locale -> texts.text(locale, "support.clock.reminder", ticket.number(), reminder.percent(),
+					replies.when(locale, reminder.dueAt(), card.zone(ticket))));
+		});
+	}
+
+	@EventListener
+	void on(SupportClockBreached breached) {
+		tickets.find(breached.ticketId()).ifPresent(ticket -> {
+			events.append(ticket.id(), 0, TicketEventType.CLOCK_BREACHED, Map.of("due", breached.dueAt().toString()), null);
+			for (long admin : admins.ids()) {
+				outbox.send(OutgoingMessage.to(admin, replies.text(admin, "support.clock.breached", ticket.number(),
+						replies.when(replies.locale(admin), breached.dueAt(), card.zone(ticket)),
+						ticket.takenBy() == null ? "—" : replies.name(ticket.takenBy()))).priority(Priority.HIGH));
+			}
+		});
+	}
+
+	private void toDesk(Ticket ticket, java.util.function.Function<java.util.Locale, String> text) {
+		desk.chat().ifPresent(chat -> {
+			OutgoingMessage line = OutgoingMessage.to(chat, groupTexts.forGroup(chat, text)).priority(Priority.HIGH);
+			Optional<Long> cardMessage = card.messageId(ticket);
+			outbox.send(cardMessage.isPresent() ? line.replyTo(cardMessage.get()) : line);
+		});
+	}
+}

@@ -1,0 +1,172 @@
+package com.b2brics.connect.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.b2brics.connect.deals.DealEventType;
+import com.b2brics.connect.deals.DealEvents;
+import com.b2brics.connect.deals.DealRoom;
+import com.b2brics.connect.deals.DealRooms;
+import com.b2brics.connect.sandbox.client.SeenMessage;
+import com.b2brics.connect.sandbox.client.SimulatedUser;
+import com.b2brics.connect.sla.SupportClocks;
+
+/**
+ * The desk's side of support (issue 14) through the sandbox: the desk named by /desk, the card of
+ * a new ticket, Take (one agent wins), the agent let into the deal's group alone, the first
+ * response stopping the clock, /ask pausing it until the reporter answers, /resolve letting the
+ * agent out, Reopen within its window and not after; and the bad input of each.
+ * <p>
+ * Tickets are opened as the reporter's Done opens them (Tickets, SupportEvents and SupportClocks in
+ * one transaction), so these tests do not depend on the /support conversation.
+ */
+class DeskEndToEndTests extends SupportTestSupport {
+
+	static final long AGENT_A = 6399000021L;
+	static final long AGENT_B = 6399000022L;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	DealRooms rooms;
+
+	@Autowired
+	DealEvents dealEvents;
+
+	private static final Pattern LINK = Pattern.compile("https://t\\.me/\\+[A-Za-z0-9_-]+");
+
+	/** The platform admin makes a new group the desk, with both agents in it. */
+	private long desk(SimulatedUser a, SimulatedUser b) {
+		serveWaitingLeads();
+		long desk = addPoolGroup("Support desk");
+		sandbox.addMember(desk, a);
+		sandbox.addMember(desk, b);
+		platformAdmin().write(desk, "/desk");
+		seesInGroup(a, desk, head(t(a, "support.desk.ready")));
+		assertThat(pool.status(desk)).contains("WITHDRAWN");
+		return desk;
+	}
+
+	/** A ticket as the reporter's Done leaves it: NEW with its facts, its clock started, OPENED appended. */
+	private Ticket open(SimulatedUser reporter, Long group, String description, List<Tickets.Fact> factsOf,
+			Map<Long, String> texts, Map<Long, String> documents) {
+		return transactions.execute(status -> {
+			String key = null;
+			String slug = null;
+			if (group != null) {
+				DealRoom room = rooms.in(group).orElseThrow();
+				key = room.key();
+				slug = room.storefrontSlug();
+			}
+			Ticket draft = tickets.draft(key, group, slug, reporter.id());
+			tickets.update(draft, "description = :d", Map.of("d", description));
+			long chat = group == null ? reporter.id() : group;
+			documents.forEach((message, name) -> tickets.addFact(draft.id(), reporter.id(), chat, message, null,
+					new Tickets.FileFact("file-" + message, "u-" + message, name, 1234L)));
+			texts.forEach((message, text) -> tickets.addFact(draft.id(), reporter.id(), chat, message, text, null));
+			Instant now = clock.instant();
+			Instant due = supportClocks.start(draft.id(), slug == null ? "russia" : slug, now);
+			Ticket described = tickets.find(draft.id()).orElseThrow();
+			Map<String, Object> sets = new HashMap<>();
+			sets.put("at", now);
+			sets.put("due", due);
+			assertThat(tickets.move(described, Ticket.Status.NEW, "opened_at = :at, first_response_due = :due", sets)).isTrue();
+			supportEvents.append(draft.id(), reporter.id(), TicketEventType.OPENED, Map.of(), null);
+			return tickets.find(draft.id()).orElseThrow();
+		});
+	}
+
+	private SeenMessage card(SimulatedUser agent, long desk, Ticket ticket, String fragment) {
+		return await("the card of " + ticket.number() + " shows \"" + fragment + "\"").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> agent.messages(desk).stream().filter(m -> m.text() != null && m.text().contains(ticket.number())
+					&& m.text().contains(fragment)).reduce((x, y) -> y), java.util.Optional::isPresent)
+			.orElseThrow();
+	}
+
+	private Ticket stored(Ticket ticket) {
+		return tickets.find(ticket.id()).orElseThrow();
+	}
+
+	@Test
+	void theImportersTicketIsTakenByOneAgentWhoJoinsTheDealAloneAndResolvesIt() throws Exception {
+		SimulatedUser a = person(AGENT_A, "Anna");
+		SimulatedUser b = person(AGENT_B, "Boris");
+		long desk = desk(a, b);
+		TestDeal deal = openDeal("Suzanne", serviceOf("eurasia-cargo", "china"));
+		long group = deal.group();
+		SimulatedUser importer = deal.importer();
+
+		long document = importer.sendDocument(group, "invoice-77.pdf", "%PDF-1.4 invoice".getBytes(StandardCharsets.UTF_8));
+		Ticket ticket = open(importer, group, "The invoice is wrong", List.of(), Map.of(), Map.of(document, "invoice-77.pdf"));
+
+		// the card in the desk: number, description, the document as a link into the deal's group, Take
+		SeenMessage card = card(a, desk, ticket, "The invoice is wrong");
+		assertThat(card.text()).contains("invoice-77.pdf").contains(nameOf(importer)).contains(t(a, "support.desk.status.new"));
+		assertThat(card.hasButton(t(a, "support.take.button"))).isTrue();
+
+		// A takes; B's press comes second: "already taken by A", nothing changes
+		assertThat(a.press(desk, card.id(), t(a, "support.take.button")).text()).isEqualTo(t(a, "support.take.done", ticket.number()));
+		SeenMessage taken = card(b, desk, ticket, t(b, "support.desk.status.taken", nameOf(a)));
+		var second = b.press(desk, taken.id(), t(b, "support.take.button.taken", nameOf(a)));
+		assertThat(second.text()).isEqualTo(t(b, "support.take.already", nameOf(a)));
+		assertThat(stored(ticket).status()).isEqualTo(Ticket.Status.TAKEN);
+		assertThat(stored(ticket).takenBy()).isEqualTo(AGENT_A);
+
+		// A's personal link; a stranger with it is refused, A gets in, the group learns who and why
+		SeenMessage invite = a.sees(a.botChat(), "https://t.me/+");
+		assertThat(invite.text()).contains(ticket.number());
+		Matcher link = LINK.matcher(invite.text());
+		assertThat(link.find()).as(invite.text()).isTrue();
+		SimulatedUser stranger = sandbox.newUser("Mallory", "en");
+		stranger.openLink(link.group());
+		await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+				"SELECT COUNT(*) FROM group_join_refusals WHERE chat_id = :chat AND user_id = :user")
+			.param("chat", group).param("user", stranger.id()).query(Long.class).single() == 1);
+		assertThat(isMember(group, stranger)).isFalse();
+		a.openLink(link.group());
+		await().atMost(Duration.ofSeconds(10)).until(() -> isMember(group, a));
+		seesInGroup(importer, group, t(importer, "support.take.joined", ticket.number()));
+		importer.sees(importer.botChat(), t(importer, "support.take.reporter", ticket.number(), nameOf(a)));
+
+		// A's first message in the group is the first response: the clock is met
+		clock.advance(Duration.ofMinutes(5));
+		a.write(group, "Hello, I am looking at the invoice now.");
+		await().atMost(Duration.ofSeconds(10)).until(() -> stored(ticket).firstResponseAt() != null);
+		assertThat(supportClocks.of(ticket.id()).orElseThrow().status()).isEqualTo(SupportClocks.Status.MET);
+
+		// someone else's /resolve is refused; A resolves: RESOLVED, A out, the reporter told with Reopen
+		deal.partner().write(group, "/resolve done");
+		seesInGroup(deal.partner(), group, t(deal.partner(), "support.resolve.notyours"));
+		a.write(group, "/resolve The invoice was reissued with the right amount.");
+		await().atMost(Duration.ofSeconds(10)).until(() -> stored(ticket).status() == Ticket.Status.RESOLVED);
+		SeenMessage resolved = importer.sees(importer.botChat(), "The invoice was reissued with the right amount.");
+		assertThat(resolved.hasButton(t(importer, "support.reopen.button"))).isTrue();
+		await().atMost(Duration.ofSeconds(30)).until(() -> !isMember(group, a));
+		assertThat(pool.roleOf(group, AGENT_A)).isEmpty();
+		seesInGroup(importer, group, t(importer, "support.resolve.group", ticket.number(), nameOf(a)));
+		card(a, desk, ticket, "The invoice was reissued");
+		Ticket done = stored(ticket);
+		assertThat(done.resolvedBy()).isEqualTo(AGENT_A);
+		assertThat(done.reopenUntil()).isEqualTo(done.resolvedAt().plus(Duration.ofHours(72)));
+		assertThat(eventTypes(ticket.id())).containsExactly(TicketEventType.OPENED, TicketEventType.TAKEN,
+				TicketEventType.TAKE_REFUSED, TicketEventType.AGENT_JOINED, TicketEventType.FIRST_RESPONSE,
+				TicketEventType.RESOLVED, TicketEventType.AGENT_REMOVED);
+		assertThat(dealEvents.of(rooms.in(group).orElseThrow().key()).stream().map(DealEvents.Event::type))
+			.contains(DealEventType.SUPPORT_RESOLVED);
+	}
+}
