@@ -169,4 +169,114 @@ class DeskEndToEndTests extends SupportTestSupport {
 		assertThat(dealEvents.of(rooms.in(group).orElseThrow().key()).stream().map(DealEvents.Event::type))
 			.contains(DealEventType.SUPPORT_RESOLVED);
 	}
+
+	@Test
+	void aTicketWithoutADealIsAnsweredFromTheDeskAndReopenedOnlyWithinItsWindow() {
+		SimulatedUser a = person(AGENT_A, "Anna");
+		SimulatedUser b = person(AGENT_B, "Boris");
+		long desk = desk(a, b);
+		SimulatedUser reporter = sandbox.newUser("Rita", "en");
+		reporter.startBot();
+		Ticket ticket = open(reporter, null, "How do I change my storefront?", List.of(), Map.of(1L, "I tried the settings page"),
+				Map.of());
+		SeenMessage card = card(a, desk, ticket, t(a, "support.desk.card.nodeal"));
+		assertThat(card.text()).contains("I tried the settings page");
+		a.press(desk, card.id(), t(a, "support.take.button"));
+		a.sees(a.botChat(), t(a, "support.take.nodeal", ticket.number()));
+
+		// A answers by replying to the card: relayed to the reporter, the first response
+		a.reply(desk, card.id(), "Open Settings, then Storefront.");
+		reporter.sees(reporter.botChat(), "Open Settings, then Storefront.");
+		await().atMost(Duration.ofSeconds(10)).until(() -> stored(ticket).firstResponseAt() != null);
+		assertThat(supportClocks.of(ticket.id()).orElseThrow().status()).isEqualTo(SupportClocks.Status.MET);
+		seesInGroup(a, desk, t(a, "support.desk.relayed", ticket.number()));
+
+		// resolved by a reply to the card; Reopen within the window: NEW again, a new round, a new card
+		a.reply(desk, card.id(), "/resolve Explained where the setting is");
+		seesInGroup(a, desk, t(a, "support.resolve.done", ticket.number()));
+		SeenMessage resolved = reporter.sees(reporter.botChat(), "Explained where the setting is");
+		clock.advance(Duration.ofHours(2));
+		reporter.press(reporter.botChat(), resolved.id(), t(reporter, "support.reopen.button"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> stored(ticket).status() == Ticket.Status.NEW);
+		assertThat(stored(ticket).takenBy()).isNull();
+		assertThat(supportClocks.of(ticket.id()).orElseThrow().round()).isEqualTo(2);
+		reporter.sees(reporter.botChat(), t(reporter, "support.reopen.done", ticket.number(), "x").split("\\.")[0]);
+		SeenMessage again = await().atMost(Duration.ofSeconds(30)).until(() -> b.messages(desk).stream()
+			.filter(m -> m.text() != null && m.text().contains(ticket.number()) && m.hasButton(t(b, "support.take.button")))
+			.reduce((x, y) -> y), java.util.Optional::isPresent).orElseThrow();
+		assertThat(again.id()).isNotEqualTo(card.id());
+
+		// B takes and resolves; after the window Reopen gets a clear answer and changes nothing
+		b.press(desk, again.id(), t(b, "support.take.button"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> stored(ticket).status() == Ticket.Status.TAKEN);
+		b.reply(desk, again.id(), "/resolve Done again");
+		SeenMessage last = reporter.sees(reporter.botChat(), "Done again");
+		clock.advance(Duration.ofHours(73));
+		assertThat(reporter.press(reporter.botChat(), last.id(), t(reporter, "support.reopen.button")).text())
+			.isEqualTo(t(reporter, "support.reopen.expired", ticket.number()));
+		assertThat(stored(ticket).status()).isEqualTo(Ticket.Status.RESOLVED);
+		assertThat(eventTypes(ticket.id())).containsExactly(TicketEventType.OPENED, TicketEventType.TAKEN,
+				TicketEventType.FIRST_RESPONSE, TicketEventType.RESOLVED, TicketEventType.REOPENED, TicketEventType.TAKEN,
+				TicketEventType.RESOLVED);
+	}
+
+	@Test
+	void askPausesTheClockUntilTheReporterAnswersAndBadInputChangesNothing() throws Exception {
+		SimulatedUser a = person(AGENT_A, "Anna");
+		SimulatedUser b = person(AGENT_B, "Boris");
+		long desk = desk(a, b);
+		TestDeal deal = openDeal("Askia", serviceOf("eurasia-cargo", "china"));
+		long group = deal.group();
+		SimulatedUser importer = deal.importer();
+
+		// /desk by someone who is no platform admin, or in a group that holds a deal: refused, the desk stays
+		b.write(desk, "/desk");
+		seesInGroup(b, desk, t(b, "support.desk.notadmin"));
+		platformAdmin().write(group, "/desk");
+		seesInGroup(importer, group, head(t(importer, "support.desk.indeal")));
+		assertThat(jdbc.sql("SELECT chat_id FROM support_desk").query(Long.class).single()).isEqualTo(desk);
+		assertThat(pool.status(group)).contains("IN_USE");
+
+		SimulatedUser visitor = sandbox.newUser("Victor", "en");
+		sandbox.addMember(desk, visitor);
+		clock.set(Instant.parse("2026-12-08T02:00:00Z")); // a Tuesday, 10:00 in Shanghai: working time of the china storefront
+		Ticket ticket = open(importer, group, "Customs papers are missing", List.of(), Map.of(), Map.of());
+		SeenMessage card = card(a, desk, ticket, "Customs papers are missing");
+
+		// Take by someone who is no agent: refused, nothing changes
+		assertThat(visitor.press(desk, card.id(), t(visitor, "support.take.button")).text())
+			.isEqualTo(t(visitor, "support.take.notagent"));
+		assertThat(stored(ticket).status()).isEqualTo(Ticket.Status.NEW);
+		a.press(desk, card.id(), t(a, "support.take.button"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> stored(ticket).status() == Ticket.Status.TAKEN);
+
+		// /ask not replying to a card, and without a question: clear answers; then asked for real
+		a.write(desk, "/ask Which papers?");
+		seesInGroup(a, desk, t(a, "support.desk.noticket"));
+		a.reply(desk, card.id(), "/ask");
+		seesInGroup(a, desk, head(t(a, "support.ask.usage", Ticket.MAX_TEXT)));
+		assertThat(stored(ticket).status()).isEqualTo(Ticket.Status.TAKEN);
+		a.reply(desk, card.id(), "/ask Which papers exactly are missing?");
+		importer.sees(importer.botChat(), "Which papers exactly are missing?");
+		await().atMost(Duration.ofSeconds(10)).until(() -> stored(ticket).status() == Ticket.Status.WAITING_REPORTER);
+		SupportClocks.View paused = supportClocks.of(ticket.id()).orElseThrow();
+		assertThat(paused.status()).isEqualTo(SupportClocks.Status.PAUSED);
+
+		// B's /resolve on A's ticket: refused
+		b.reply(desk, card.id(), "/resolve Not mine");
+		seesInGroup(b, desk, t(b, "support.resolve.notyours"));
+
+		// the reporter answers in private two working hours later: a fact, the agent's turn, the clock counting with a later due
+		clock.advance(Duration.ofHours(2));
+		importer.writeToBot("The certificate of origin");
+		importer.sees(importer.botChat(), t(importer, "support.ask.passed", ticket.number()));
+		await().atMost(Duration.ofSeconds(10)).until(() -> stored(ticket).status() == Ticket.Status.TAKEN);
+		SupportClocks.View resumed = supportClocks.of(ticket.id()).orElseThrow();
+		assertThat(resumed.status()).isEqualTo(SupportClocks.Status.RUNNING);
+		assertThat(resumed.dueAt()).isAfter(paused.dueAt());
+		assertThat(tickets.facts(ticket.id())).extracting(Tickets.Fact::text).containsExactly("The certificate of origin");
+		seesInGroup(a, desk, "The certificate of origin");
+		assertThat(eventTypes(ticket.id())).containsExactly(TicketEventType.OPENED, TicketEventType.TAKEN, TicketEventType.ASKED,
+				TicketEventType.REPORTER_ANSWERED);
+	}
 }
