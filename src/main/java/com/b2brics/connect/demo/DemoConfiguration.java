@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import com.b2brics.connect.accounts.AdditionalPlatformAdmins;
+import com.b2brics.connect.support.AdditionalSupportAgents;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.groups.GroupPool;
 import com.b2brics.connect.sandbox.SandboxEnabledCondition;
@@ -32,9 +33,15 @@ class DemoConfiguration {
 		return () -> List.of(properties.adminTelegramId());
 	}
 
+	/** The demo's simulated support agents may take tickets in its desk. */
+	@Bean
+	AdditionalSupportAgents demoSupportAgents(DemoProperties properties) {
+		return properties::supportAgentIds;
+	}
+
 	@Bean
 	DemoSandbox demoSandbox(SandboxWorld sandbox, Catalog catalog, GroupPool pool, DemoProperties properties) {
-		return new DemoSandbox(sandbox, catalog, pool, properties.adminTelegramId());
+		return new DemoSandbox(sandbox, catalog, pool, properties.adminTelegramId(), properties.supportAgentIds());
 	}
 
 	/** Seeds at start, once the web server (and so the sandbox's Bot API) is up. */

@@ -21,7 +21,10 @@ import com.b2brics.connect.sandbox.SandboxWorld;
  * <li>the pool holds nothing the sandbox does not have (see below);</li>
  * <li>the demo admin keeps {@code pool-groups} supergroups ready: creates them and adds the bot as
  * administrator with full rights, so the bot registers them into the pool through its normal
- * flow ({@code my_chat_member} → {@code groups.GroupRegistration}), not by inserted rows.</li>
+ * flow ({@code my_chat_member} → {@code groups.GroupRegistration}), not by inserted rows;</li>
+ * <li>two support agents (one English, one Russian) have pressed Start, and the demo admin makes
+ * the support desk once: a group titled {@value #DESK_TITLE} with the bot as administrator and
+ * the agents in it, named the desk by the admin's {@code /desk} there.</li>
  * </ol>
  * <p>
  * <b>Restarts.</b> The database under {@code ./data} survives a restart; the embedded sandbox
@@ -48,8 +51,13 @@ public class DemoSandbox {
 	private final Catalog catalog;
 	private final GroupPool pool;
 	private final long adminId;
+	private final List<Long> supportAgents;
 
-	DemoSandbox(SandboxWorld sandbox, Catalog catalog, GroupPool pool, long adminId) {
+	/** The support desk's title: how the seeding finds the desk it made in an earlier run. */
+	static final String DESK_TITLE = "B2BRICS support desk";
+
+	DemoSandbox(SandboxWorld sandbox, Catalog catalog, GroupPool pool, long adminId, List<Long> supportAgents) {
+		this.supportAgents = List.copyOf(supportAgents);
 		this.sandbox = sandbox;
 		this.catalog = catalog;
 		this.pool = pool;
@@ -57,7 +65,9 @@ public class DemoSandbox {
 	}
 
 	/** What one seeding did. */
-	public record Seeded(int peopleCreated, int startsPressed, List<Long> groupsVanished, List<Long> groupsCreated) {
+	/** @param deskCreated the support desk group made now; 0 when the admin had one already */
+	public record Seeded(int peopleCreated, int startsPressed, List<Long> groupsVanished, List<Long> groupsCreated,
+			long deskCreated) {
 	}
 
 	/** Seeds people, the admin and {@code poolGroups} ready groups; safe to call again. */
@@ -69,6 +79,9 @@ public class DemoSandbox {
 			ensureStarted(member.telegramId(), member.name(), member.language(), created, started);
 		}
 		ensureStarted(adminId, "Admin", "en", created, started);
+		for (int i = 0; i < supportAgents.size(); i++) {
+			ensureStarted(supportAgents.get(i), i == 0 ? "Sam" : "Svetlana", i == 0 ? "en" : "ru", created, started);
+		}
 
 		List<Long> vanished = new ArrayList<>();
 		for (long chat : pool.groupsInPool()) {
@@ -80,6 +93,7 @@ public class DemoSandbox {
 
 		long ready = sandbox.groupsCreatedWithBotAsAdmin(adminId)
 			.stream()
+			.filter(chat -> !isDesk(chat))
 			// a group whose history check is still running counts: the demo makes its groups with history hidden
 			.filter(chat -> pool.status(chat).map(status -> status.equals("FREE") || status.equals("CHECKING")).orElse(true))
 			.count();
@@ -88,13 +102,26 @@ public class DemoSandbox {
 		for (long i = ready; i < poolGroups; i++) {
 			groups.add(sandbox.createGroupWithBotAsAdmin(adminId, "B2BRICS working group " + ++number));
 		}
+		long desk = 0;
+		if (sandbox.groupsCreatedWithBotAsAdmin(adminId).stream().noneMatch(this::isDesk)) {
+			// made as any group the bot is added to by an admin, then named the desk with /desk, as an admin would
+			desk = sandbox.createGroupWithBotAsAdmin(adminId, DESK_TITLE);
+			for (long agent : supportAgents) {
+				sandbox.addMember(desk, agent);
+			}
+			sandbox.write(adminId, desk, "/desk");
+		}
 		log.info("""
 
 				  Offline demo seeded in the embedded sandbox: {} partner and exporter team members and the demo admin {} \
 				(people created {}, Start pressed {}); pool groups gone with the last run {}, new groups {} \
-				(the bot registers them into the pool)""", team.size(), adminId, created[0], started[0], vanished.size(),
-				groups.size());
-		return new Seeded(created[0], started[0], List.copyOf(vanished), List.copyOf(groups));
+				(the bot registers them into the pool); support agents {}, support desk made now {}""", team.size(), adminId,
+				created[0], started[0], vanished.size(), groups.size(), supportAgents, desk == 0 ? "no (kept)" : desk);
+		return new Seeded(created[0], started[0], List.copyOf(vanished), List.copyOf(groups), desk);
+	}
+
+	private boolean isDesk(long chat) {
+		return sandbox.title(chat).filter(DESK_TITLE::equals).isPresent();
 	}
 
 	private void ensureStarted(long id, String name, String language, int[] created, int[] started) {

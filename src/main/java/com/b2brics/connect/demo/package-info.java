@@ -4,8 +4,8 @@
  * Telegram users who have started the bot, a simulated platform admin exists, and that admin
  * fills the pool of working groups through the normal flow (adds the bot to supergroups). Glue
  * between the catalog, the sandbox's public {@link com.b2brics.connect.sandbox.SandboxWorld},
- * the pool and the platform admins; nothing of it exists in production.
+ * the pool, the platform admins and the support desk with its two agents; nothing of it exists in production.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "catalog", "sandbox", "groups", "accounts",
-		"core" })
+		"support", "core" })
 package com.b2brics.connect.demo;

@@ -89,6 +89,36 @@ public class SandboxWorld {
 		}
 	}
 
+	/** The group's title; empty when the sandbox has no such chat. */
+	public Optional<String> title(long chatId) {
+		try {
+			return Optional.ofNullable((String) sandbox.people().chat(chatId).get("title"));
+		}
+		catch (ControlError noSuchChat) {
+			return Optional.empty();
+		}
+	}
+
+	/** The group's creator adds the person to it (as Telegram's "Add members"); the bot sees them join. */
+	public void addMember(long chatId, long userId) {
+		try {
+			sandbox.people().addMember(chatId, userId, null);
+		}
+		catch (ControlError refused) {
+			throw new IllegalStateException(refused.getMessage(), refused);
+		}
+	}
+
+	/** The person writes a text (or a /command) in the chat, as in the Telegram app. */
+	public void write(long userId, long chatId, String text) {
+		try {
+			sandbox.people().write(userId, chatId, text, null);
+		}
+		catch (ControlError refused) {
+			throw new IllegalStateException(refused.getMessage(), refused);
+		}
+	}
+
 	/** Whether the chat exists in this sandbox with the bot in it (as member or administrator). */
 	public boolean botIsIn(long chatId) {
 		try {

@@ -40,9 +40,13 @@ class SupportDesk {
 	private final SupportReplies replies;
 	private final Outbox outbox;
 	private final Clock clock;
+	private final java.util.Set<Long> additionalAgents;
 
 	SupportDesk(JdbcClient jdbc, GroupPool pool, GroupTexts groupTexts, PlatformAdmins admins, SupportProperties properties,
-			SupportReplies replies, Outbox outbox, Clock clock) {
+			SupportReplies replies, Outbox outbox, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<AdditionalSupportAgents> additional) {
+		this.additionalAgents = additional.orderedStream().flatMap(a -> a.telegramIds().stream())
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
 		this.jdbc = jdbc;
 		this.pool = pool;
 		this.groupTexts = groupTexts;
@@ -58,9 +62,9 @@ class SupportDesk {
 		return jdbc.sql("SELECT chat_id FROM support_desk WHERE id = 1").query(Long.class).optional();
 	}
 
-	/** Support agents: the configured ones and the platform admins. */
+	/** Support agents: the configured ones (and the demo's), and the platform admins. */
 	boolean isAgent(long userId) {
-		return properties.agentTelegramIds().contains(userId) || admins.contains(userId);
+		return properties.agentTelegramIds().contains(userId) || additionalAgents.contains(userId) || admins.contains(userId);
 	}
 
 	@OnCommand(value = "desk", where = Where.GROUP, who = Who.ADMIN, help = "support.desk.help", order = 95,
@@ -95,7 +99,8 @@ class SupportDesk {
 				.param("now", now)
 				.update();
 		}
-		current.ifPresent(old -> outbox.send(OutgoingMessage.to(old, groupTexts.forGroup(old, "support.desk.moved"))
+		// the old desk is told, unless it is gone (the embedded sandbox started again without it)
+		current.filter(old -> pool.status(old).filter("GONE"::equals).isEmpty()).ifPresent(old -> outbox.send(OutgoingMessage.to(old, groupTexts.forGroup(old, "support.desk.moved"))
 			.priority(Priority.HIGH)));
 		log.info("Support desk is now group {} (named by {}; before: {})", chat, user, current.orElse(null));
 		outbox.send(OutgoingMessage.to(chat, groupTexts.forGroup(chat, "support.desk.ready")).priority(Priority.ANSWER)

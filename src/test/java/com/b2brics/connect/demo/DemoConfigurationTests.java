@@ -12,6 +12,7 @@ import com.b2brics.connect.accounts.AdditionalPlatformAdmins;
 import com.b2brics.connect.catalog.Catalog;
 import com.b2brics.connect.groups.GroupPool;
 import com.b2brics.connect.sandbox.SandboxWorld;
+import com.b2brics.connect.support.AdditionalSupportAgents;
 
 /**
  * The demo admin is a platform admin only in the embedded demo: with a real bot token, or with
@@ -29,6 +30,7 @@ class DemoConfigurationTests {
 	void withTheEmbeddedSandboxAndTheDemoOnTheDemoAdminIsAPlatformAdminAndSeedingRunsAtStart() {
 		context.withPropertyValues("b2brics.demo.enabled=true").run(app -> {
 			assertThat(app.getBean(AdditionalPlatformAdmins.class).telegramIds()).containsExactly(6399000001L);
+			assertThat(app.getBean(AdditionalSupportAgents.class).telegramIds()).containsExactly(6399000031L, 6399000032L);
 			assertThat(app).hasSingleBean(DemoSandbox.class).hasSingleBean(ApplicationRunner.class);
 		});
 	}
@@ -36,7 +38,8 @@ class DemoConfigurationTests {
 	@Test
 	void withARealBotTokenThereIsNoDemoAdmin() {
 		context.withPropertyValues("b2brics.demo.enabled=true", "b2brics.telegram.bot-token=123:real-token")
-			.run(app -> assertThat(app).doesNotHaveBean(AdditionalPlatformAdmins.class).doesNotHaveBean(DemoSandbox.class));
+			.run(app -> assertThat(app).doesNotHaveBean(AdditionalPlatformAdmins.class).doesNotHaveBean(AdditionalSupportAgents.class)
+				.doesNotHaveBean(DemoSandbox.class));
 	}
 
 	@Test
@@ -65,6 +68,6 @@ class DemoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("b2brics.demo.pool-groups must be between 0 and 100"));
-		assertThatThrownBy(() -> new DemoProperties(true, true, 101, 1)).hasMessageContaining("not 101");
+		assertThatThrownBy(() -> new DemoProperties(true, true, 101, 1, java.util.List.of())).hasMessageContaining("not 101");
 	}
 }

@@ -78,12 +78,24 @@ class DemoSandboxEndToEndTests extends EndToEndTest {
 			.until(() -> seeded.groupsCreated().stream().allMatch(g -> pool.status(g).filter("FREE"::equals).isPresent()));
 		assertThat(pool.freeGroups()).isEqualTo(2);
 
-		// seeding again changes nothing: same people, the two groups are still the ready ones
+		// the support desk: made once by the admin with both agents in it, taken out of the pool by /desk
+		for (long agent : List.of(6399000031L, 6399000032L)) {
+			assertThat(sandbox.get("/sandbox/api/users/" + agent).get("started_bot")).isEqualTo(true);
+		}
+		long desk = seeded.deskCreated();
+		if (desk != 0) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> pool.status(desk).filter("WITHDRAWN"::equals).isPresent());
+			assertThat(jdbc.sql("SELECT chat_id FROM support_desk").query(Long.class).single()).isEqualTo(desk);
+			assertThat(sandbox.memberStatus(desk, sandbox.user(6399000032L))).isEqualTo("member");
+		}
+
+		// seeding again changes nothing: same people, the two groups are still the ready ones, the desk is kept
 		DemoSandbox.Seeded again = demo.seed(2);
 		assertThat(again.peopleCreated()).isZero();
 		assertThat(again.startsPressed()).isZero();
 		assertThat(again.groupsCreated()).isEmpty();
 		assertThat(again.groupsVanished()).isEmpty();
+		assertThat(again.deskCreated()).isZero();
 		assertThat(pool.freeGroups()).isEqualTo(2);
 
 		emptyThePool();
