@@ -97,6 +97,31 @@ class DeskCard {
 		else {
 			outbox.editText(chat, MessageRef.queued(ticket.deskOutboxId()), html, keyboard, Priority.NORMAL);
 		}
+		copyPrivateFiles(chat, ticket);
+	}
+
+	/**
+	 * Files the reporter sent in private chat: the agents cannot open that chat, so each is copied
+	 * into the desk once, after the card (the desk's messages go out in order).
+	 */
+	private void copyPrivateFiles(long chat, Ticket ticket) {
+		for (Tickets.Fact fact : tickets.facts(ticket.id())) {
+			if (fact.kind() != Tickets.Fact.Kind.DOCUMENT || inDealGroup(ticket, fact) || fact.chatId() != fact.addedBy()) {
+				continue;
+			}
+			int claimed = jdbc.sql("UPDATE support_facts SET desk_copy_outbox_id = -1 WHERE id = :id AND desk_copy_outbox_id IS NULL")
+				.param("id", fact.id())
+				.update();
+			if (claimed == 1) {
+				long copy = outbox.copyMessage(chat, fact.chatId(), fact.messageId(), 0, Priority.HIGH);
+				jdbc.sql("UPDATE support_facts SET desk_copy_outbox_id = :copy WHERE id = :id").param("copy", copy)
+					.param("id", fact.id()).update();
+			}
+		}
+	}
+
+	private static boolean inDealGroup(Ticket ticket, Tickets.Fact fact) {
+		return ticket.chatId() != null && fact.chatId() == ticket.chatId();
 	}
 
 	/**
@@ -149,8 +174,8 @@ class DeskCard {
 			return "• " + Html.cut(fact.text(), 300);
 		}
 		String name = Html.cut(fact.fileName() == null ? "file" : fact.fileName(), 100);
-		Optional<String> link = ticket.chatId() != null && fact.chatId() == ticket.chatId()
-				? TelegramLinks.messageLink(fact.chatId(), fact.messageId()) : Optional.empty();
+		Optional<String> link = inDealGroup(ticket, fact) ? TelegramLinks.messageLink(fact.chatId(), fact.messageId())
+				: Optional.empty();
 		return link.map(l -> "• 📎 <a href=\"" + l + "\">" + name + "</a>")
 			.orElseGet(() -> "• 📎 " + name + " " + texts.text(locale, "support.desk.card.private"));
 	}

@@ -20,6 +20,13 @@ public interface Outbox {
 
 	long editText(long chatId, MessageRef message, String html, Keyboard.Inline keyboard, Priority priority);
 
+	/**
+	 * Copies a message the bot can read (a file a person sent it in private chat) into another chat,
+	 * without the "forwarded from" header ({@code copyMessage}), replying to {@code replyTo} there when
+	 * it is &gt; 0 (Telegram's message id); the copy's id is then {@link #telegramMessageId} of the row.
+	 */
+	long copyMessage(long chatId, long fromChatId, long messageId, long replyTo, Priority priority);
+
 	long editKeyboard(long chatId, MessageRef message, Keyboard.Inline keyboard);
 
 	long delete(long chatId, MessageRef message);

@@ -11,6 +11,7 @@ import com.pengrad.telegrambot.model.ChatInviteLink;
 import com.pengrad.telegrambot.model.request.ChatAction;
 import com.pengrad.telegrambot.model.request.InlineKeyboardButton;
 import com.pengrad.telegrambot.model.request.InlineKeyboardMarkup;
+import com.pengrad.telegrambot.request.CopyMessage;
 import com.pengrad.telegrambot.request.CreateChatInviteLink;
 import com.pengrad.telegrambot.request.DeclineChatJoinRequest;
 import com.pengrad.telegrambot.request.DeleteMessage;
@@ -42,6 +43,21 @@ class PengradConformanceTests extends SandboxTestSupport {
 	void aWorkingGroup() {
 		admin = sandbox.newUser("Olga", "ru");
 		group = sandbox.createGroup("Deal", admin);
+	}
+
+	@Test
+	void copyingAFileSentInPrivateIntoAGroup() {
+		admin.startBot();
+		long source = admin.sendDocument(admin.botChat(), "scan.pdf", "%PDF-1.4 scan".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		var copied = bot.execute(new CopyMessage(group, admin.botChat(), (int) source));
+		assertThat(copied.isOk()).isTrue();
+		var seen = admin.lastMessage(group);
+		assertThat(seen.id()).isEqualTo(copied.messageId().longValue());
+		assertThat(seen.documentName()).isEqualTo("scan.pdf");
+		assertThat(seen.fromId()).isEqualTo(bot.execute(new com.pengrad.telegrambot.request.GetMe()).user().id());
+		var missing = bot.execute(new CopyMessage(group, admin.botChat(), 999_999));
+		assertThat(missing.isOk()).isFalse();
+		assertThat(missing.description()).isEqualTo("Bad Request: message to copy not found");
 	}
 
 	@Test

@@ -177,10 +177,14 @@ class DeskEndToEndTests extends SupportTestSupport {
 		long desk = desk(a, b);
 		SimulatedUser reporter = sandbox.newUser("Rita", "en");
 		reporter.startBot();
+		long screenshot = reporter.sendDocument(reporter.botChat(), "settings-screen.png", new byte[] { 1, 2, 3 });
 		Ticket ticket = open(reporter, null, "How do I change my storefront?", List.of(), Map.of(1L, "I tried the settings page"),
-				Map.of());
+				Map.of(screenshot, "settings-screen.png"));
 		SeenMessage card = card(a, desk, ticket, t(a, "support.desk.card.nodeal"));
-		assertThat(card.text()).contains("I tried the settings page");
+		assertThat(card.text()).contains("I tried the settings page").contains("settings-screen.png");
+		// the file sent in private chat is copied into the desk, where the agents can open it
+		await().atMost(Duration.ofSeconds(30)).until(() -> a.messages(desk).stream()
+			.anyMatch(m -> "settings-screen.png".equals(m.documentName()) && m.id() > card.id()));
 		a.press(desk, card.id(), t(a, "support.take.button"));
 		a.sees(a.botChat(), t(a, "support.take.nodeal", ticket.number()));
 

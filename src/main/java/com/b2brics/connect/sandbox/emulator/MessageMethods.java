@@ -34,6 +34,7 @@ final class MessageMethods {
 	void register(BiConsumer<String, BotMethod> registry) {
 		registry.accept("sendMessage", p -> world.locked(() -> sendMessage(p)));
 		registry.accept("sendDocument", p -> world.locked(() -> sendDocument(p)));
+		registry.accept("copyMessage", p -> world.locked(() -> copyMessage(p)));
 		registry.accept("editMessageText", p -> world.locked(() -> editMessageText(p)));
 		registry.accept("editMessageReplyMarkup", p -> world.locked(() -> editMessageReplyMarkup(p)));
 		registry.accept("deleteMessage", p -> world.locked(() -> deleteMessage(p)));
@@ -122,6 +123,59 @@ final class MessageMethods {
 		showKeyboard(chat, markup);
 		world.stats.messageSent();
 		return message.toJson(world);
+	}
+
+	/**
+	 * copyMessage: the message's text, or its file with its caption (a new caption if given), posted
+	 * by the bot without a link to the original; the answer is only the new message's id. Service
+	 * messages cannot be copied; the source chat must be one the bot reads.
+	 */
+	private Object copyMessage(Params p) {
+		Chat chat = access.writable(p);
+		Long fromId = p.longValue("from_chat_id");
+		if (fromId == null) {
+			throw TelegramError.badRequest("parameter_missing", "from_chat_id is empty");
+		}
+		Chat from = world.chats.get(fromId);
+		if (from == null) {
+			throw TelegramError.chatNotFound();
+		}
+		if (!from.isPrivate()) {
+			access.requireBotInGroup(from);
+		}
+		Long id = p.longValue("message_id");
+		if (id == null) {
+			throw TelegramError.badRequest("parameter_missing", "message identifier is not specified");
+		}
+		Message source = from.message(id);
+		if (source == null) {
+			throw TelegramError.badRequest("message_not_found", "message to copy not found");
+		}
+		if (source.isService() || (source.text == null && source.document == null)) {
+			throw TelegramError.badRequest("message_cant_be_copied", "the message can't be copied");
+		}
+		FormattedText caption = source.caption;
+		String rawCaption = p.string("caption");
+		if (rawCaption != null && !rawCaption.isEmpty() && source.document != null) {
+			caption = FormattedText.parse(rawCaption, p.string("parse_mode"));
+			if (caption.length() > MAX_CAPTION) {
+				throw TelegramError.badRequest("caption_too_long", "message caption is too long");
+			}
+		}
+		Map<String, Object> markup = markup(p);
+		Message replyTo = replyTarget(chat, p);
+		if (world.rateLimits.acquire(chat.id, !chat.isPrivate())) {
+			world.stats.groupBurst();
+		}
+		Message message = world.post(chat, world.bot.id());
+		message.text = source.text;
+		message.document = source.document;
+		message.caption = source.document == null ? null : caption;
+		message.markup = markup;
+		message.replyTo = replyTo;
+		showKeyboard(chat, markup);
+		world.stats.messageSent();
+		return Map.of("message_id", message.id);
 	}
 
 	private Object editMessageText(Params p) {

@@ -105,6 +105,7 @@ final class BotClient implements AutoCloseable {
 			case "getChat" -> GetChatResponse.class;
 			case "getMe" -> GetMeResponse.class;
 			case "getFile" -> com.pengrad.telegrambot.response.GetFileResponse.class;
+			case "copyMessage" -> com.pengrad.telegrambot.response.MessageIdResponse.class;
 			default -> BaseResponse.class;
 		};
 	}

@@ -122,6 +122,22 @@ class DurableOutbox implements Outbox {
 
 	@Override
 	@Transactional
+	public long copyMessage(long chatId, long fromChatId, long messageId, long replyTo, Priority priority) {
+		JsonObject params = new JsonObject();
+		params.addProperty("chat_id", chatId);
+		params.addProperty("from_chat_id", fromChatId);
+		params.addProperty("message_id", messageId);
+		if (replyTo > 0) {
+			JsonObject reply = new JsonObject();
+			reply.addProperty("message_id", replyTo);
+			reply.addProperty("allow_sending_without_reply", true);
+			params.add("reply_parameters", reply);
+		}
+		return queue(chatId, "copyMessage", params, priority, true, true, 0);
+	}
+
+	@Override
+	@Transactional
 	public long editText(long chatId, MessageRef message, String html, Keyboard.Inline keyboard, Priority priority) {
 		JsonObject params = target(chatId, message);
 		addHtml(params, html);

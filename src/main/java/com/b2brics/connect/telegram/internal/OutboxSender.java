@@ -289,6 +289,9 @@ class OutboxSender extends WorkerLoop {
 			if (result.response() instanceof SendResponse send && send.message() != null) {
 				messageId = send.message().messageId().longValue();
 			}
+			if (result.response() instanceof com.pengrad.telegrambot.response.MessageIdResponse copied && copied.messageId() != null) {
+				messageId = copied.messageId().longValue();
+			}
 			if (result.response() instanceof ChatInviteLinkResponse answer && "createChatInviteLink".equals(row.method())) {
 				made = answer.chatInviteLink();
 			}

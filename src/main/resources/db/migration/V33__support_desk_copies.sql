@@ -1,0 +1,3 @@
+-- Support desk (issue 14): a file a reporter sent in private chat is copied into the desk (agents
+-- cannot open the reporter's private chat); the copy's outbox row, so each file is copied once.
+ALTER TABLE support_facts ADD COLUMN desk_copy_outbox_id BIGINT;
