@@ -53,9 +53,11 @@ class DeskCard {
 	private final Texts texts;
 	private final Outbox outbox;
 	private final JdbcClient jdbc;
+	private final SupportEvents events;
 
-	DeskCard(Tickets tickets, SupportDesk desk, SupportClocks clocks, StorefrontCalendars calendars, SupportProperties properties,
+	DeskCard(SupportEvents events, Tickets tickets, SupportDesk desk, SupportClocks clocks, StorefrontCalendars calendars, SupportProperties properties,
 			SupportReplies replies, DealRooms rooms, GroupTexts groupTexts, Texts texts, Outbox outbox, JdbcClient jdbc) {
+		this.events = events;
 		this.tickets = tickets;
 		this.desk = desk;
 		this.clocks = clocks;
@@ -162,11 +164,30 @@ class DeskCard {
 				: ticket.firstResponseDue() == null ? "—"
 						: texts.text(locale, "support.desk.card.due", replies.when(locale,
 								clock.map(SupportClocks.View::dueAt).orElse(ticket.firstResponseDue()), zone));
-		String breached = clock.filter(c -> c.breachedAt() != null).map(c -> "\n" + texts.text(locale, "support.desk.card.breached"))
-			.orElse("");
+		String breached = breached(ticket, clock) ? "\n" + texts.text(locale, "support.desk.card.breached") : "";
 		return texts.text(locale, "support.desk.card", ticket.number(), deal, replies.mention(ticket.reporterId()),
 				Html.cut(ticket.description() == null ? "" : ticket.description(), Ticket.MAX_DESCRIPTION),
 				facts.isEmpty() ? "—" : String.join("\n", facts), status, due + breached);
+	}
+
+	/** The breach of this round: told by the clock (CLOCK_BREACHED after the latest opening), or marked on the clock. */
+	private boolean breached(Ticket ticket, Optional<SupportClocks.View> clock) {
+		if (ticket.firstResponseAt() != null || ticket.status() == Ticket.Status.RESOLVED) {
+			return false;
+		}
+		if (clock.filter(c -> c.breachedAt() != null && !c.status().isStopped()).isPresent()) {
+			return true;
+		}
+		boolean breached = false;
+		for (SupportEvents.Event event : events.of(ticket.id())) {
+			if (event.type() == TicketEventType.OPENED || event.type() == TicketEventType.REOPENED) {
+				breached = false;
+			}
+			else if (event.type() == TicketEventType.CLOCK_BREACHED) {
+				breached = true;
+			}
+		}
+		return breached;
 	}
 
 	private String fact(Ticket ticket, Tickets.Fact fact, Locale locale) {

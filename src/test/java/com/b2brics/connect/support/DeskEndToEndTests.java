@@ -22,6 +22,8 @@ import com.b2brics.connect.deals.DealRoom;
 import com.b2brics.connect.deals.DealRooms;
 import com.b2brics.connect.sandbox.client.SeenMessage;
 import com.b2brics.connect.sandbox.client.SimulatedUser;
+import com.b2brics.connect.sla.SupportClockBreached;
+import com.b2brics.connect.sla.SupportClockReminder;
 import com.b2brics.connect.sla.SupportClocks;
 
 /**
@@ -47,17 +49,24 @@ class DeskEndToEndTests extends SupportTestSupport {
 	@Autowired
 	DealEvents dealEvents;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
 	private static final Pattern LINK = Pattern.compile("https://t\\.me/\\+[A-Za-z0-9_-]+");
 
 	/** The platform admin makes a new group the desk, with both agents in it. */
 	private long desk(SimulatedUser a, SimulatedUser b) {
 		serveWaitingLeads();
+		java.util.Optional<Long> before = jdbc.sql("SELECT chat_id FROM support_desk").query(Long.class).optional()
+			.filter(old -> pool.status(old).filter("WITHDRAWN"::equals).isPresent());
 		long desk = addPoolGroup("Support desk");
 		sandbox.addMember(desk, a);
 		sandbox.addMember(desk, b);
 		platformAdmin().write(desk, "/desk");
 		seesInGroup(a, desk, head(t(a, "support.desk.ready")));
 		assertThat(pool.status(desk)).contains("WITHDRAWN");
+		// the desk moved: the old one is told
+		before.ifPresent(old -> seesInGroup(platformAdmin(), old, t(platformAdmin(), "support.desk.moved")));
 		return desk;
 	}
 
@@ -280,7 +289,17 @@ class DeskEndToEndTests extends SupportTestSupport {
 		assertThat(resumed.dueAt()).isAfter(paused.dueAt());
 		assertThat(tickets.facts(ticket.id())).extracting(Tickets.Fact::text).containsExactly("The certificate of origin");
 		seesInGroup(a, desk, "The certificate of origin");
+
+		// support's clock: a reminder goes to the desk as a reply to the card, the breach to the admins and onto the card
+		SupportClocks.View running = supportClocks.of(ticket.id()).orElseThrow();
+		transactions.executeWithoutResult(status -> events.publishEvent(new SupportClockReminder(ticket.id(), 80, running.dueAt())));
+		SeenMessage reminder = seesInGroup(a, desk, head(t(a, "support.clock.reminder", ticket.number(), 80, "x")).split(";")[0]);
+		assertThat(((Number) reminder.raw().get("reply_to_message_id")).longValue()).isEqualTo(card.id());
+		transactions.executeWithoutResult(status -> events.publishEvent(new SupportClockBreached(ticket.id(), running.dueAt())));
+		SimulatedUser admin = platformAdmin();
+		admin.sees(admin.botChat(), t(admin, "support.clock.breached", ticket.number(), "x", "y").split("\\(")[0]);
+		card(a, desk, ticket, t(a, "support.desk.card.breached"));
 		assertThat(eventTypes(ticket.id())).containsExactly(TicketEventType.OPENED, TicketEventType.TAKEN, TicketEventType.ASKED,
-				TicketEventType.REPORTER_ANSWERED);
+				TicketEventType.REPORTER_ANSWERED, TicketEventType.CLOCK_REMINDED, TicketEventType.CLOCK_BREACHED);
 	}
 }
