@@ -68,17 +68,8 @@ final class MessageMethods {
 	private Object sendMessage(Params p) {
 		Chat chat = access.writable(p);
 		FormattedText text = checkedText(p);
-		Map<String, Object> markup = markup(p);
-		Message replyTo = replyTarget(chat, p);
-		if (world.rateLimits.acquire(chat.id, !chat.isPrivate())) {
-			world.stats.groupBurst();
-		}
-		Message message = world.post(chat, world.bot.id());
+		Message message = postByBot(chat, p);
 		message.text = text;
-		message.markup = markup;
-		message.replyTo = replyTo;
-		showKeyboard(chat, markup);
-		world.stats.messageSent();
 		return message.toJson(world);
 	}
 
@@ -99,29 +90,10 @@ final class MessageMethods {
 				throw TelegramError.badRequest("file_not_found", "wrong file identifier/HTTP URL specified");
 			}
 		}
-		FormattedText caption = null;
-		String rawCaption = p.string("caption");
-		if (rawCaption != null && !rawCaption.isEmpty()) {
-			caption = FormattedText.parse(rawCaption, p.string("parse_mode"));
-			if (caption.length() > MAX_CAPTION) {
-				throw TelegramError.badRequest("caption_too_long", "message caption is too long");
-			}
-		}
-		Map<String, Object> markup = markup(p);
-		Message replyTo = replyTarget(chat, p);
-		if (world.rateLimits.acquire(chat.id, !chat.isPrivate())) {
-			world.stats.groupBurst();
-		}
-		if (file == null) {
-			file = world.storeFile(upload.fileName(), upload.contentType(), upload.content());
-		}
-		Message message = world.post(chat, world.bot.id());
-		message.document = file;
+		FormattedText caption = checkedCaption(p);
+		Message message = postByBot(chat, p);
+		message.document = file != null ? file : world.storeFile(upload.fileName(), upload.contentType(), upload.content());
 		message.caption = caption;
-		message.markup = markup;
-		message.replyTo = replyTo;
-		showKeyboard(chat, markup);
-		world.stats.messageSent();
 		return message.toJson(world);
 	}
 
@@ -154,28 +126,43 @@ final class MessageMethods {
 		if (source.isService() || (source.text == null && source.document == null)) {
 			throw TelegramError.badRequest("message_cant_be_copied", "the message can't be copied");
 		}
-		FormattedText caption = source.caption;
-		String rawCaption = p.string("caption");
-		if (rawCaption != null && !rawCaption.isEmpty() && source.document != null) {
-			caption = FormattedText.parse(rawCaption, p.string("parse_mode"));
-			if (caption.length() > MAX_CAPTION) {
-				throw TelegramError.badRequest("caption_too_long", "message caption is too long");
-			}
+		FormattedText caption = checkedCaption(p);
+		Message message = postByBot(chat, p);
+		message.text = source.text;
+		message.document = source.document;
+		message.caption = source.document == null ? null : caption != null ? caption : source.caption;
+		return Map.of("message_id", message.id);
+	}
+
+	/** The caption parameter parsed by its parse_mode (null when none), refused as Telegram refuses it over 1024. */
+	private static FormattedText checkedCaption(Params p) {
+		String raw = p.string("caption");
+		if (raw == null || raw.isEmpty()) {
+			return null;
 		}
+		FormattedText caption = FormattedText.parse(raw, p.string("parse_mode"));
+		if (caption.length() > MAX_CAPTION) {
+			throw TelegramError.badRequest("caption_too_long", "message caption is too long");
+		}
+		return caption;
+	}
+
+	/**
+	 * The bot's new message in the chat, with the call's keyboard and reply target, counted against
+	 * the chat's rate limits; the caller fills in what it carries.
+	 */
+	private Message postByBot(Chat chat, Params p) {
 		Map<String, Object> markup = markup(p);
 		Message replyTo = replyTarget(chat, p);
 		if (world.rateLimits.acquire(chat.id, !chat.isPrivate())) {
 			world.stats.groupBurst();
 		}
 		Message message = world.post(chat, world.bot.id());
-		message.text = source.text;
-		message.document = source.document;
-		message.caption = source.document == null ? null : caption;
 		message.markup = markup;
 		message.replyTo = replyTo;
 		showKeyboard(chat, markup);
 		world.stats.messageSent();
-		return Map.of("message_id", message.id);
+		return message;
 	}
 
 	private Object editMessageText(Params p) {
