@@ -128,6 +128,13 @@ class DeskEndToEndTests extends SupportTestSupport {
 		assertThat(card.text()).contains("invoice-77.pdf").contains(nameOf(importer)).contains(t(a, "support.desk.status.new"));
 		assertThat(card.hasButton(t(a, "support.take.button"))).isTrue();
 
+		// a fact added to the open ticket (the reporter's second /support in this deal): the card is edited in place
+		transactions.executeWithoutResult(status -> {
+			tickets.addFact(ticket.id(), importer.id(), group, document, "Also the VAT line is missing", null);
+			supportEvents.append(ticket.id(), importer.id(), TicketEventType.FACT_ADDED, Map.of(), null);
+		});
+		assertThat(card(a, desk, ticket, "Also the VAT line is missing").id()).isEqualTo(card.id());
+
 		// A takes; B's press comes second: "already taken by A", nothing changes
 		assertThat(a.press(desk, card.id(), t(a, "support.take.button")).text()).isEqualTo(t(a, "support.take.done", ticket.number()));
 		SeenMessage taken = card(b, desk, ticket, t(b, "support.desk.status.taken", nameOf(a)));
@@ -172,7 +179,7 @@ class DeskEndToEndTests extends SupportTestSupport {
 		Ticket done = stored(ticket);
 		assertThat(done.resolvedBy()).isEqualTo(AGENT_A);
 		assertThat(done.reopenUntil()).isEqualTo(done.resolvedAt().plus(Duration.ofHours(72)));
-		assertThat(eventTypes(ticket.id())).containsExactly(TicketEventType.OPENED, TicketEventType.TAKEN,
+		assertThat(eventTypes(ticket.id())).containsExactly(TicketEventType.OPENED, TicketEventType.FACT_ADDED, TicketEventType.TAKEN,
 				TicketEventType.TAKE_REFUSED, TicketEventType.AGENT_JOINED, TicketEventType.FIRST_RESPONSE,
 				TicketEventType.RESOLVED, TicketEventType.AGENT_REMOVED);
 		assertThat(dealEvents.of(rooms.in(group).orElseThrow().key()).stream().map(DealEvents.Event::type))
