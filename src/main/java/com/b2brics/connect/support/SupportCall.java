@@ -24,6 +24,7 @@ import com.b2brics.connect.sla.SupportClocks;
 import com.b2brics.connect.support.SupportDrafts.Draft;
 import com.b2brics.connect.support.SupportDrafts.Step;
 import com.b2brics.connect.telegram.ButtonPressed;
+import com.b2brics.connect.telegram.CancellableConversation;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.DealChats;
 import com.b2brics.connect.telegram.DocumentPosted;
@@ -50,7 +51,7 @@ import com.b2brics.connect.telegram.Where;
  * person who comes back is asked the same question again.
  */
 @Component
-class SupportCall implements ExpectedText {
+class SupportCall implements ExpectedText, CancellableConversation {
 
 	private static final Logger log = LoggerFactory.getLogger(SupportCall.class);
 
@@ -358,6 +359,18 @@ class SupportCall implements ExpectedText {
 		else {
 			added(draft.get(), ticket.get(), idem, "support.ticket.added");
 		}
+	}
+
+	/** /cancel (owned by the bot's basics) in the chat where the conversation is. */
+	@Override
+	public boolean cancel(CommandReceived command) {
+		Optional<Draft> draft = drafts.of(command.chat().id(), command.user().id(), clock.instant());
+		if (draft.isEmpty()) {
+			return false;
+		}
+		cancel(draft.get(), Optional.ofNullable(draft.get().ticketId()).flatMap(tickets::find).filter(t -> t.status().isOpen()),
+				"upd:" + command.updateId());
+		return true;
 	}
 
 	private void cancel(Draft draft, Optional<Ticket> ticket, String idem) {

@@ -208,6 +208,16 @@ class SupportCallEndToEndTests extends SupportTestSupport {
 		assertThat(supportClocks.of(none.id()).orElseThrow().storefrontSlug()).isEqualTo("russia");
 		importer.sees(chat, none.number());
 
+		// /cancel halfway: nothing stored; a second /cancel: nothing to cancel
+		long before = count("SELECT COUNT(*) FROM support_tickets WHERE reporter_id = :id", importer.id());
+		importer.writeToBot("/support");
+		importer.writeToBot("/cancel");
+		botSays(importer, chat, t(importer, "support.draft.cancelled"));
+		assertThat(drafts(importer.id())).isZero();
+		importer.writeToBot("/cancel");
+		botSays(importer, chat, t(importer, "exporters.cancel.nothing"));
+		assertThat(count("SELECT COUNT(*) FROM support_tickets WHERE reporter_id = :id", importer.id())).isEqualTo(before);
+
 		// a group that serves no deal: a clear answer, nothing stored
 		SimulatedUser admin = platformAdmin();
 		long plain = sandbox.createGroup("Not a deal " + importer.id(), admin, true);
