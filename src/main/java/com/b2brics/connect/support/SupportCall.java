@@ -303,7 +303,13 @@ class SupportCall implements ExpectedText, CancellableConversation {
 		}
 		long chat = posted.chat().id();
 		long user = posted.user().id();
-		Optional<Draft> draft = drafts.of(chat, user, clock.instant()).filter(d -> d.step() == Step.FACTS && d.ticketId() != null);
+		Optional<Draft> waiting = drafts.of(chat, user, clock.instant());
+		if (waiting.isPresent() && waiting.get().step() == Step.DESCRIPTION) {
+			// the description comes first, as text: the file is not taken and the question asked again
+			questions.ask(waiting.get(), posted.messageId());
+			return;
+		}
+		Optional<Draft> draft = waiting.filter(d -> d.step() == Step.FACTS && d.ticketId() != null);
 		if (draft.isEmpty()) {
 			return;
 		}
