@@ -43,7 +43,11 @@ class SupportClockCheck {
 	/** Tells the reminders and breaches that are due; returns how many it told. */
 	int check() {
 		int told = 0;
+		Instant now = clock.instant();
 		for (SupportClocks.View candidate : clocks.counting(BATCH)) {
+			if (!somethingDue(candidate, now)) {
+				continue; // no transaction for a clock with nothing to tell (most of them, most of the time)
+			}
 			try {
 				told += Boolean.TRUE.equals(transactions.execute(status -> check(candidate.id()))) ? 1 : 0;
 			}
@@ -53,6 +57,14 @@ class SupportClockCheck {
 			}
 		}
 		return told;
+	}
+
+	private boolean somethingDue(SupportClocks.View read, Instant now) {
+		return read.isOverdue(now) || read.reminderDue(points(read), now, clocks.calendar(read)) > 0;
+	}
+
+	private List<Integer> points(SupportClocks.View read) {
+		return policies.policyFor(read.storefrontSlug(), null).remindAtPercent();
 	}
 
 	/** One clock, read again in the transaction: an answer or a pause since the query changes what is due. */
@@ -70,8 +82,7 @@ class SupportClockCheck {
 			log.info("support clock of ticket {} breached (due {})", read.ticketId(), read.dueAt());
 			return true;
 		}
-		List<Integer> points = policies.policyFor(read.storefrontSlug(), null).remindAtPercent();
-		int percent = read.reminderDue(points, now, clocks.calendar(read));
+		int percent = read.reminderDue(points(read), now, clocks.calendar(read));
 		if (percent == 0 || !clocks.markReminded(read, percent)) {
 			return false;
 		}
