@@ -14,6 +14,7 @@ import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.telegram.BotCommands;
 import com.b2brics.connect.telegram.BotRemovedFromChat;
 import com.b2brics.connect.telegram.ButtonPressed;
+import com.b2brics.connect.telegram.CancellableConversation;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
@@ -45,8 +46,11 @@ class BotBasics {
 	private final Texts texts;
 	private final BotCommands commands;
 	private final Clock clock;
+	private final org.springframework.beans.factory.ObjectProvider<CancellableConversation> conversations;
 
-	BotBasics(Accounts accounts, BotUsers users, Outbox outbox, Texts texts, BotCommands commands, Clock clock) {
+	BotBasics(Accounts accounts, BotUsers users, Outbox outbox, Texts texts, BotCommands commands, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<CancellableConversation> conversations) {
+		this.conversations = conversations;
 		this.accounts = accounts;
 		this.users = users;
 		this.outbox = outbox;
@@ -86,6 +90,18 @@ class BotBasics {
 	@OnCommand(value = "language", help = "bot.command.language", order = 2)
 	void language(CommandReceived command) {
 		reply(command, texts.text(accounts.of(command.user()), "bot.language.choose"), languages(command.user().id()));
+	}
+
+	/** /cancel ends whatever conversation the person has open in this chat (a registration, a call to support …). */
+	@OnCommand(value = "cancel", help = "bot.command.cancel", order = 4)
+	void cancel(CommandReceived command) {
+		boolean cancelled = false;
+		for (CancellableConversation conversation : conversations.orderedStream().toList()) {
+			cancelled |= conversation.cancel(command);
+		}
+		if (!cancelled) {
+			reply(command, texts.text(accounts.of(command.user()), "exporters.cancel.nothing"), null);
+		}
 	}
 
 	/** Every supported language under its own name, two to a row. */

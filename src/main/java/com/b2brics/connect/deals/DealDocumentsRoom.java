@@ -64,9 +64,10 @@ class DealDocumentsRoom implements DealCardSection {
 	private final GroupTexts groupTexts;
 	private final Outbox outbox;
 	private final Clock clock;
+	private final DealSupport support;
 
 	DealDocumentsRoom(DealRooms rooms, DealDocuments documents, DealEvents events, DealCard card, DocumentHashing hashing,
-			Accounts accounts, Texts texts, GroupTexts groupTexts, Outbox outbox, Clock clock) {
+			Accounts accounts, Texts texts, GroupTexts groupTexts, Outbox outbox, Clock clock, DealSupport support) {
 		this.rooms = rooms;
 		this.documents = documents;
 		this.events = events;
@@ -77,6 +78,7 @@ class DealDocumentsRoom implements DealCardSection {
 		this.groupTexts = groupTexts;
 		this.outbox = outbox;
 		this.clock = clock;
+		this.support = support;
 	}
 
 	// --- recording
@@ -138,7 +140,7 @@ class DealDocumentsRoom implements DealCardSection {
 		if (repostOf != null) {
 			DealDocuments.Document original = documents.byId(repostOf).orElseThrow();
 			Locale locale = accounts.of(posted.user());
-			answer(chat, posted.messageId(), texts.text(locale, "deals.docs.repost", Html.cut(original.fileName(), 100),
+			support.reply(chat, posted.messageId(), texts.text(locale, "deals.docs.repost", Html.cut(original.fileName(), 100),
 					original.version()));
 			return;
 		}
@@ -153,14 +155,14 @@ class DealDocumentsRoom implements DealCardSection {
 		Locale locale = accounts.of(command.user());
 		long chat = command.chat().id();
 		if (command.replyToMessageId() == 0) {
-			answer(chat, command.messageId(), texts.text(locale, "deals.docs.final.noreply"));
+			support.reply(chat, command.messageId(), texts.text(locale, "deals.docs.final.noreply"));
 			return;
 		}
 		Optional<DealRoom> room = rooms.in(chat);
 		Optional<DealDocuments.Document> replied = documents.byMessage(chat, command.replyToMessageId())
 			.filter(d -> room.isPresent() && d.dealKey().equals(room.get().key()));
 		if (room.isEmpty() || replied.isEmpty()) {
-			answer(chat, command.messageId(), texts.text(locale, "deals.docs.final.notfile"));
+			support.reply(chat, command.messageId(), texts.text(locale, "deals.docs.final.notfile"));
 			return;
 		}
 		// a repost stands for the version it repeats
@@ -168,16 +170,16 @@ class DealDocumentsRoom implements DealCardSection {
 				: documents.byId(replied.get().duplicateOf()).orElse(replied.get());
 		String name = Html.cut(document.fileName(), 100);
 		if (document.finalStatus() == DealDocuments.FinalStatus.FINAL) {
-			answer(chat, command.messageId(), texts.text(locale, "deals.docs.final.already", name, document.version()));
+			support.reply(chat, command.messageId(), texts.text(locale, "deals.docs.final.already", name, document.version()));
 			return;
 		}
 		if (document.finalStatus() == DealDocuments.FinalStatus.PROPOSED) {
-			answer(chat, command.messageId(), texts.text(locale, "deals.docs.final.pending", name, document.version()));
+			support.reply(chat, command.messageId(), texts.text(locale, "deals.docs.final.pending", name, document.version()));
 			return;
 		}
 		long by = command.user().id();
 		if (!documents.proposeFinal(document.id(), by, clock.instant())) {
-			answer(chat, command.messageId(), texts.text(locale, "deals.docs.final.pending", name, document.version()));
+			support.reply(chat, command.messageId(), texts.text(locale, "deals.docs.final.pending", name, document.version()));
 			return;
 		}
 		if (events.append(room.get().key(), by, DealEventType.DOCUMENT_FINAL_PROPOSED, document.id(),
@@ -258,12 +260,12 @@ class DealDocumentsRoom implements DealCardSection {
 		long chat = command.chat().id();
 		Optional<DealRoom> room = rooms.in(chat);
 		if (room.isEmpty()) {
-			answer(chat, command.messageId(), texts.text(locale, "deals.nodeal"));
+			support.reply(chat, command.messageId(), texts.text(locale, "deals.nodeal"));
 			return;
 		}
 		List<Series> all = series(room.get().key());
 		if (all.isEmpty()) {
-			answer(chat, command.messageId(), texts.text(locale, "deals.docs.none"));
+			support.reply(chat, command.messageId(), texts.text(locale, "deals.docs.none"));
 			return;
 		}
 		List<String> lines = new ArrayList<>();
@@ -285,7 +287,7 @@ class DealDocumentsRoom implements DealCardSection {
 		if (all.size() > MAX_LISTED) {
 			lines.add(texts.text(locale, "deals.card.more", all.size() - MAX_LISTED));
 		}
-		answer(chat, command.messageId(), String.join("\n", lines));
+		support.reply(chat, command.messageId(), String.join("\n", lines));
 	}
 
 	/** One document through its versions (oldest first): the latest, and its final one if any. */
@@ -338,7 +340,4 @@ class DealDocumentsRoom implements DealCardSection {
 		return String.join("\n", lines);
 	}
 
-	private void answer(long chat, long replyTo, String html) {
-		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).priority(Priority.ANSWER));
-	}
 }

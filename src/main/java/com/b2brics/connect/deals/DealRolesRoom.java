@@ -62,11 +62,12 @@ class DealRolesRoom implements DealCardSection, ExpectedText {
 	private final Texts texts;
 	private final Outbox outbox;
 	private final Clock clock;
+	private final DealSupport support;
 	private final GroupPool pool;
 	private final GroupTexts groupTexts;
 
 	DealRolesRoom(DealRooms rooms, RoleZones zones, DealEvents events, DealCard card, Accounts accounts, Texts texts,
-			Outbox outbox, Clock clock, GroupPool pool, GroupTexts groupTexts) {
+			Outbox outbox, Clock clock, GroupPool pool, GroupTexts groupTexts, DealSupport support) {
 		this.pool = pool;
 		this.groupTexts = groupTexts;
 		this.rooms = rooms;
@@ -77,6 +78,7 @@ class DealRolesRoom implements DealCardSection, ExpectedText {
 		this.texts = texts;
 		this.outbox = outbox;
 		this.clock = clock;
+		this.support = support;
 	}
 
 	// --- asking
@@ -113,7 +115,7 @@ class DealRolesRoom implements DealCardSection, ExpectedText {
 		if (asked.isEmpty()) {
 			return;
 		}
-		String names = asked.stream().map(this::mention).collect(Collectors.joining(", "));
+		String names = asked.stream().map(support::mention).collect(Collectors.joining(", "));
 		if (asked.size() == 1) {
 			Locale locale = accounts.localeOf(user);
 			outbox.send(OutgoingMessage.to(chat, texts.text(locale, "deals.roles.ask", names))
@@ -125,10 +127,6 @@ class DealRolesRoom implements DealCardSection, ExpectedText {
 		outbox.send(OutgoingMessage.to(chat, groupTexts.forGroup(chat, locale -> texts.text(locale, "deals.roles.ask", names)))
 			.with(choices(groupTexts.languagesOf(chat).get(0), null))
 			.priority(Priority.HIGH));
-	}
-
-	private String mention(long user) {
-		return "<a href=\"tg://user?id=" + user + "\">" + Html.cut(accounts.nameOf(user), 64) + "</a>";
 	}
 
 	/** The zone buttons, for that person only, or (user null) for whichever side presses them. */
@@ -195,7 +193,7 @@ class DealRolesRoom implements DealCardSection, ExpectedText {
 		Instant now = clock.instant();
 		zones.awaitText(room.get().key(), user, chat, now.plus(OWN_WORDS_WINDOW), now);
 		outbox.answerButton(pressed.callbackQueryId(), "", false);
-		outbox.send(OutgoingMessage.to(chat, texts.text(locale, "deals.roles.write", mention(user), RoleZones.MAX_TEXT))
+		outbox.send(OutgoingMessage.to(chat, texts.text(locale, "deals.roles.write", support.mention(user), RoleZones.MAX_TEXT))
 			.priority(Priority.ANSWER));
 	}
 
@@ -219,7 +217,7 @@ class DealRolesRoom implements DealCardSection, ExpectedText {
 			return;
 		}
 		if (zone.length() > RoleZones.MAX_TEXT) {
-			answer(chat, text.messageId(), texts.text(locale, "deals.roles.long", zone.length(), RoleZones.MAX_TEXT));
+			support.reply(chat, text.messageId(), texts.text(locale, "deals.roles.long", zone.length(), RoleZones.MAX_TEXT));
 			return;
 		}
 		Optional<DealRoom> room = rooms.in(chat).filter(r -> r.key().equals(awaiting.get().dealKey()));
@@ -230,7 +228,7 @@ class DealRolesRoom implements DealCardSection, ExpectedText {
 			.isEmpty()) {
 			throw new IllegalStateException("update " + text.updateId() + " handled twice");
 		}
-		answer(chat, text.messageId(), texts.text(locale, "deals.roles.noted.text"));
+		support.reply(chat, text.messageId(), texts.text(locale, "deals.roles.noted.text"));
 		card.changed(room.get());
 	}
 
@@ -243,7 +241,7 @@ class DealRolesRoom implements DealCardSection, ExpectedText {
 		long chat = command.chat().id();
 		Optional<DealRoom> room = rooms.in(chat);
 		if (room.isEmpty()) {
-			answer(chat, command.messageId(), texts.text(locale, "deals.nodeal"));
+			support.reply(chat, command.messageId(), texts.text(locale, "deals.nodeal"));
 			return;
 		}
 		List<RoleZones.Row> rows = zones.ofDeal(room.get().key());
@@ -313,7 +311,4 @@ class DealRolesRoom implements DealCardSection, ExpectedText {
 		return String.join("\n", lines);
 	}
 
-	private void answer(long chat, long replyTo, String html) {
-		outbox.send(OutgoingMessage.to(chat, html).replyTo(replyTo).priority(Priority.ANSWER));
-	}
 }

@@ -48,7 +48,12 @@ class DealSupport {
 
 	/** An answer to a person's action in the chat, in their language. */
 	void answer(long chatId, long replyTo, Locale locale, String key, Object... args) {
-		outbox.send(OutgoingMessage.to(chatId, texts.text(locale, key, args)).replyTo(replyTo).priority(Priority.ANSWER));
+		reply(chatId, replyTo, texts.text(locale, key, args));
+	}
+
+	/** An answer already written (HTML), replying to the person's message. */
+	void reply(long chatId, long replyTo, String html) {
+		outbox.send(OutgoingMessage.to(chatId, html).replyTo(replyTo).priority(Priority.ANSWER));
 	}
 
 	String name(long userId) {

@@ -1,5 +1,6 @@
 package com.b2brics.connect.exporters;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,9 +21,23 @@ class ExporterChats implements DealChats {
 	private final ExporterDeals deals;
 	private final GroupPool pool;
 
-	ExporterChats(ExporterDeals deals, GroupPool pool) {
+	private final Exporters exporters;
+
+	ExporterChats(ExporterDeals deals, GroupPool pool, Exporters exporters) {
 		this.deals = deals;
 		this.pool = pool;
+		this.exporters = exporters;
+	}
+
+	/** The personal group of the exporter the person is, or manages. */
+	@Override
+	public List<DealRef> dealsOf(long userId, Locale locale) {
+		return exporters.ofSide(userId).stream()
+			.flatMap(exporter -> pool.groupOf(PersonalGroups.HOLDER_KIND, exporter.id()).stream())
+			.flatMap(chat -> dealIn(chat).filter(roles -> roles.isCustomer(userId))
+				.map(roles -> new DealRef(roles.dealKey(), chat, roles.storefrontSlug(), roles.summary(locale)))
+				.stream())
+			.toList();
 	}
 
 	@Override

@@ -20,6 +20,7 @@ import com.b2brics.connect.catalog.Partner;
 import com.b2brics.connect.catalog.Storefront;
 import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.telegram.ButtonPressed;
+import com.b2brics.connect.telegram.CancellableConversation;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.ContactShared;
 import com.b2brics.connect.telegram.ExpectedContact;
@@ -49,12 +50,11 @@ import com.b2brics.connect.telegram.Where;
  * inside the transaction handling the update.
  */
 @Component
-class ExporterRegistration implements ExpectedText, ExpectedContact {
+class ExporterRegistration implements ExpectedText, ExpectedContact, CancellableConversation {
 
 	private static final Logger log = LoggerFactory.getLogger(ExporterRegistration.class);
 
 	static final String COMMAND = "register";
-	static final String CANCEL_COMMAND = "cancel";
 	static final String START_PAYLOAD = "exporter";
 	static final String REFERRAL_PREFIX = "ref_";
 	static final String STOREFRONT = "xsf";
@@ -106,15 +106,14 @@ class ExporterRegistration implements ExpectedText, ExpectedContact {
 		begin(command, command.args().strip().substring(REFERRAL_PREFIX.length()));
 	}
 
-	@OnCommand(value = CANCEL_COMMAND, where = Where.PRIVATE, help = "bot.command.cancel", order = 4,
-			wrongPlace = "exporters.cancel.nothing")
-	void cancel(CommandReceived command) {
-		Locale locale = accounts.of(command.user());
-		if (!exporters.cancel(command.user().id())) {
-			tell(command.chat().id(), texts.text(locale, "exporters.cancel.nothing"), null);
-			return;
+	/** /cancel (owned by the bot's basics) in the private chat drops a registration under way. */
+	@Override
+	public boolean cancel(CommandReceived command) {
+		if (!command.chat().isPrivate() || !exporters.cancel(command.user().id())) {
+			return false;
 		}
-		cancelled(command.user(), locale);
+		cancelled(command.user(), accounts.of(command.user()));
+		return true;
 	}
 
 	private void begin(CommandReceived command, String carriedCode) {

@@ -34,6 +34,14 @@ class Exporters {
 		return jdbc.sql("SELECT * FROM exporters WHERE telegram_user_id = :user").param("user", telegramUserId).query(ROW).optional();
 	}
 
+	/** The exporters this person is, or manages. */
+	java.util.List<Exporter> ofSide(long telegramUserId) {
+		return jdbc.sql("SELECT * FROM exporters WHERE telegram_user_id = :user OR manager_id = :user ORDER BY id")
+			.param("user", telegramUserId)
+			.query(ROW)
+			.list();
+	}
+
 	Optional<Exporter> byId(long id) {
 		return jdbc.sql("SELECT * FROM exporters WHERE id = :id").param("id", id).query(ROW).optional();
 	}

@@ -1,5 +1,6 @@
 package com.b2brics.connect.leads;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,6 +18,9 @@ import com.b2brics.connect.telegram.DealChats;
 @Component
 class LeadChats implements DealChats {
 
+	/** Most deals one person's list holds. */
+	static final int MAX_DEALS = 20;
+
 	private final Leads leads;
 	private final Catalog catalog;
 	private final GroupPool pool;
@@ -27,6 +31,17 @@ class LeadChats implements DealChats {
 		this.catalog = catalog;
 		this.pool = pool;
 		this.deals = deals;
+	}
+
+	/** The open leads the person is a side of: as the importer, or on the partner's team. */
+	@Override
+	public List<DealRef> dealsOf(long userId, Locale locale) {
+		Long partner = catalog.partnerOfTeamMember(userId).map(p -> p.id()).orElse(null);
+		return leads.openChatsOf(userId, partner, MAX_DEALS).stream()
+			.flatMap(chat -> dealIn(chat).filter(roles -> roles.isCustomer(userId) || roles.isSupplier(userId))
+				.map(roles -> new DealRef(roles.dealKey(), chat, roles.storefrontSlug(), roles.summary(locale)))
+				.stream())
+			.toList();
 	}
 
 	@Override

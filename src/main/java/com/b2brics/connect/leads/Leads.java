@@ -89,6 +89,19 @@ class Leads {
 			.optional();
 	}
 
+	/** The groups of the open leads where the person is the importer or on the partner's team (null: on none), bounded. */
+	java.util.List<Long> openChatsOf(long userId, Long partnerId, int limit) {
+		return jdbc.sql("""
+				SELECT chat_id FROM leads WHERE status = 'OPEN' AND chat_id IS NOT NULL
+				AND (importer_id = :user OR partner_id = :partner) ORDER BY id""")
+			.param("user", userId)
+			.param("partner", partnerId == null ? -1L : partnerId)
+			.query(Long.class)
+			.stream()
+			.limit(limit)
+			.toList();
+	}
+
 	/** Someone wrote in the lead's group: the inactivity countdown starts again. */
 	void touch(long chatId, Instant now) {
 		jdbc.sql("""

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,14 +40,105 @@ public class SupportClocks {
 	 * @param worked working time counted up to {@code countingSince} (pauses excluded)
 	 * @param countingSince since when it counts again; null while paused or stopped
 	 * @param breachedAt when the breach was told; null if not (yet)
+	 * @param pausedAt since when it waits on the reporter; null unless paused
 	 */
 	public record View(long id, long ticketId, int round, String storefrontSlug, Status status, Duration allowed,
 			Instant startedAt, Instant dueAt, Duration worked, Instant countingSince, Instant stoppedAt, Long answeredBy,
-			int remindedPercent, Instant breachedAt, int version) {
+			int remindedPercent, Instant breachedAt, int version, Instant pausedAt) {
 
 		/** Working time counted up to the instant. */
 		public Duration workedUntil(Instant now, WorkingCalendar calendar) {
 			return countingSince == null ? worked : worked.plus(calendar.workingTimeBetween(countingSince, now));
+		}
+
+		/** The ticket's number as people see it (T-000123). */
+		public String ticketNumber() {
+			return String.format("T-%06d", ticketId);
+		}
+
+		/** Waits on the reporter from the instant: what was counted is kept, counting stops. */
+		View pausedAt(Instant at, WorkingCalendar calendar) {
+			return next(Status.PAUSED, workedUntil(at, calendar), null, at, dueAt, null, null);
+		}
+
+		/** The reporter answered at the instant: counting resumes, and the due instant moves by the paused time. */
+		View resumedAt(Instant at, WorkingCalendar calendar) {
+			return next(Status.RUNNING, worked, at, null, dueOnResume(at, calendar), null, null);
+		}
+
+		/** The first response at the instant: MET by the due instant, else LATE. */
+		View answeredAt(long agentId, Instant at, WorkingCalendar calendar) {
+			return next(isLateAt(at) ? Status.LATE : Status.MET, workedUntil(at, calendar), null, null, dueAt, at, agentId);
+		}
+
+		/** Nobody waits any more. */
+		View cancelledAt(Instant at, WorkingCalendar calendar) {
+			return next(Status.CANCELLED, workedUntil(at, calendar), null, null, dueAt, at, null);
+		}
+
+		private View next(Status status, Duration worked, Instant countingSince, Instant pausedAt, Instant dueAt, Instant stoppedAt,
+				Long answeredBy) {
+			return new View(id, ticketId, round, storefrontSlug, status, allowed, startedAt, dueAt, worked, countingSince, stoppedAt,
+					answeredBy, remindedPercent, breachedAt, version + 1, pausedAt);
+		}
+
+		/**
+		 * An answer at the instant would be late: counting (which stopped at the pause, if paused)
+		 * went past the due instant. By the instant rather than by the working time counted: an
+		 * answer in the evening after a due instant at the end of the working day counts no more
+		 * working time than was allowed, yet the promise was broken (and the breach told).
+		 */
+		boolean isLateAt(Instant at) {
+			Instant counted = status == Status.PAUSED && pausedAt != null ? pausedAt : at;
+			return counted.isAfter(dueAt);
+		}
+
+		/** It still counts past its due instant and nobody was told yet (a paused clock never breaches). */
+		boolean isOverdue(Instant now) {
+			return status == Status.RUNNING && breachedAt == null && now.isAfter(dueAt);
+		}
+
+		/**
+		 * When the reporter answers at the instant: the due instant, moved by the paused time (the
+		 * working time left counts from the answer); unchanged when the allowed time was used up.
+		 */
+		Instant dueOnResume(Instant at, WorkingCalendar calendar) {
+			Duration left = allowed.minus(worked);
+			return left.isNegative() || left.isZero() ? dueAt : calendar.plusWorkingTime(at, left);
+		}
+
+		/**
+		 * When a running clock reaches the reminder point (a share of the allowed time): at the next
+		 * working instant after that much working time was counted, so never outside working hours;
+		 * null unless running.
+		 */
+		Instant reminderAt(int percent, WorkingCalendar calendar) {
+			if (status != Status.RUNNING || countingSince == null) {
+				return null;
+			}
+			Duration point = allowed.multipliedBy(percent).dividedBy(100).minus(worked);
+			return calendar.nextWorkingInstant(calendar.plusWorkingTime(countingSince, point.isNegative() ? Duration.ZERO : point));
+		}
+
+		/**
+		 * The highest reminder point not told yet that the instant has reached (points passed
+		 * together are told once, as the highest); 0 when none, or when the clock is overdue (its
+		 * breach is told instead) or does not count.
+		 */
+		int reminderDue(List<Integer> points, Instant now, WorkingCalendar calendar) {
+			if (status != Status.RUNNING || breachedAt != null || isOverdue(now)) {
+				return 0;
+			}
+			int due = 0;
+			for (int percent : points) {
+				if (percent > remindedPercent && percent > due) {
+					Instant at = reminderAt(percent, calendar);
+					if (at != null && !now.isBefore(at)) {
+						due = percent;
+					}
+				}
+			}
+			return due;
 		}
 	}
 
@@ -91,38 +183,28 @@ public class SupportClocks {
 	/** The ticket waits on its reporter: counting stops. Empty when no clock runs. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<View> pause(long ticketId, Instant at) {
-		return of(ticketId).filter(c -> c.status() == Status.RUNNING).flatMap(c -> change(c, """
-				status = 'PAUSED', worked_ms = :worked, counting_since = NULL, paused_at = :at""",
-				c.workedUntil(at, calendar(c)), at, null));
+		return of(ticketId).filter(c -> c.status() == Status.RUNNING).flatMap(c -> save(c, c.pausedAt(at, calendar(c))));
 	}
 
 	/** The reporter answered: counting resumes, and the due instant moves by the paused time. Empty when none was paused. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<View> resume(long ticketId, Instant at) {
-		return of(ticketId).filter(c -> c.status() == Status.PAUSED).flatMap(c -> {
-			Duration left = c.allowed().minus(c.worked());
-			Instant due = left.isNegative() || left.isZero() ? c.dueAt() : calendar(c).plusWorkingTime(at, left);
-			return change(c, "status = 'RUNNING', counting_since = :at, paused_at = NULL, due_at = :due", c.worked(), at, due);
-		});
+		return of(ticketId).filter(c -> c.status() == Status.PAUSED).flatMap(c -> save(c, c.resumedAt(at, calendar(c))));
 	}
 
-	/** The agent's first response to the reporter: MET within the allowed time, else LATE. Empty when no clock ran. */
+	/**
+	 * The agent's first response to the reporter: MET by the due instant, else LATE (see
+	 * {@link View#isLateAt}). Empty when no clock ran.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<View> answered(long ticketId, long agentId, Instant at) {
-		return of(ticketId).filter(c -> !c.status().isStopped()).flatMap(c -> {
-			Duration worked = c.workedUntil(at, calendar(c));
-			String outcome = worked.compareTo(c.allowed()) <= 0 ? "MET" : "LATE";
-			return change(c, "status = '" + outcome + "', worked_ms = :worked, counting_since = NULL, stopped_at = :at, answered_by = "
-					+ agentId, worked, at, null);
-		});
+		return of(ticketId).filter(c -> !c.status().isStopped()).flatMap(c -> save(c, c.answeredAt(agentId, at, calendar(c))));
 	}
 
 	/** Nobody waits any more (resolved without a first response): the clock stops as CANCELLED. Empty when none ran. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<View> cancel(long ticketId, Instant at) {
-		return of(ticketId).filter(c -> !c.status().isStopped())
-			.flatMap(c -> change(c, "status = 'CANCELLED', worked_ms = :worked, counting_since = NULL, stopped_at = :at",
-					c.workedUntil(at, calendar(c)), at, null));
+		return of(ticketId).filter(c -> !c.status().isStopped()).flatMap(c -> save(c, c.cancelledAt(at, calendar(c))));
 	}
 
 	/** The ticket's newest clock. */
@@ -134,15 +216,69 @@ public class SupportClocks {
 			.findFirst();
 	}
 
+	/** Running clocks not breached yet, the nearest due first, bounded: what the check looks at. */
+	List<View> counting(int limit) {
+		return jdbc.sql("SELECT * FROM support_clocks WHERE status = 'RUNNING' AND breached_at IS NULL ORDER BY due_at, id LIMIT :limit")
+			.param("limit", limit)
+			.query(SupportClocks::view)
+			.list();
+	}
+
+	Optional<View> byId(long id) {
+		return jdbc.sql("SELECT * FROM support_clocks WHERE id = :id").param("id", id).query(SupportClocks::view).optional();
+	}
+
+	/**
+	 * Marks the reminder point told if the clock is as read and no such point was told; true for the
+	 * one caller that marked it. The check's marks leave the version alone: they change nothing the
+	 * ticket's own changes (pause, resume, answer) read or write.
+	 */
+	boolean markReminded(View read, int percent) {
+		return jdbc.sql("""
+				UPDATE support_clocks SET reminded_percent = :percent
+				WHERE id = :id AND version = :version AND status = 'RUNNING' AND reminded_percent < :percent""")
+			.param("percent", percent)
+			.param("id", read.id())
+			.param("version", read.version())
+			.update() == 1;
+	}
+
+	/** Marks the clock breached if it is as read and was not; true for the one caller that marked it. */
+	boolean markBreached(View read, Instant at) {
+		return jdbc.sql("""
+				UPDATE support_clocks SET breached_at = :at
+				WHERE id = :id AND version = :version AND status = 'RUNNING' AND breached_at IS NULL""")
+			.param("at", at(at))
+			.param("id", read.id())
+			.param("version", read.version())
+			.update() == 1;
+	}
+
+	/** The newest clocks first, bounded: the admins' page. */
+	List<View> recent(int limit) {
+		return jdbc.sql("SELECT * FROM support_clocks ORDER BY started_at DESC, id DESC LIMIT :limit")
+			.param("limit", limit)
+			.query(SupportClocks::view)
+			.list();
+	}
+
 	WorkingCalendar calendar(View clock) {
 		return calendars.forStorefront(clock.storefrontSlug());
 	}
 
-	private Optional<View> change(View read, String sets, Duration worked, Instant at, Instant due) {
-		int changed = jdbc.sql("UPDATE support_clocks SET " + sets + ", version = version + 1 WHERE id = :id AND version = :version")
-			.param("worked", worked.toMillis())
-			.param("at", at(at))
-			.param("due", at(due))
+	/** Stores the clock's next state if it is still as read (same version); the stored clock, or empty if it changed. */
+	private Optional<View> save(View read, View next) {
+		int changed = jdbc.sql("""
+				UPDATE support_clocks SET status = :status, worked_ms = :worked, counting_since = :since, paused_at = :paused,
+				       due_at = :due, stopped_at = :stopped, answered_by = :by, version = version + 1
+				WHERE id = :id AND version = :version""")
+			.param("status", next.status().name())
+			.param("worked", next.worked().toMillis())
+			.param("since", at(next.countingSince()))
+			.param("paused", at(next.pausedAt()))
+			.param("due", at(next.dueAt()))
+			.param("stopped", at(next.stoppedAt()))
+			.param("by", next.answeredBy())
 			.param("id", read.id())
 			.param("version", read.version())
 			.update();
@@ -154,7 +290,7 @@ public class SupportClocks {
 				Status.valueOf(rs.getString("status")), Duration.ofMillis(rs.getLong("allowed_ms")), instant(rs, "started_at"),
 				instant(rs, "due_at"), Duration.ofMillis(rs.getLong("worked_ms")), instant(rs, "counting_since"),
 				instant(rs, "stopped_at"), (Long) rs.getObject("answered_by", Long.class), rs.getInt("reminded_percent"),
-				instant(rs, "breached_at"), rs.getInt("version"));
+				instant(rs, "breached_at"), rs.getInt("version"), instant(rs, "paused_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -12,6 +12,20 @@ public interface DealChats {
 	/** The open deal this group serves, if this module owns one there. */
 	Optional<DealRoles> dealIn(long chatId);
 
+	/**
+	 * The open deals with a working group where the person is one of the sides (the deals a person
+	 * may call support about from their private chat), oldest first; none by default.
+	 *
+	 * @param locale the language of each deal's {@link DealRef#summary()}
+	 */
+	default java.util.List<DealRef> dealsOf(long userId, java.util.Locale locale) {
+		return java.util.List.of();
+	}
+
+	/** One deal as a person's list shows it: its key, its group, its storefront, one line of plain text. */
+	record DealRef(String key, long chatId, String storefrontSlug, String summary) {
+	}
+
 	/** Who is who in one deal. */
 	interface DealRoles {
 
