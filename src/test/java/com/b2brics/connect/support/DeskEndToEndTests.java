@@ -32,8 +32,9 @@ import com.b2brics.connect.sla.SupportClocks;
  * response stopping the clock, /ask pausing it until the reporter answers, /resolve letting the
  * agent out, Reopen within its window and not after; and the bad input of each.
  * <p>
- * Tickets are opened as the reporter's Done opens them (Tickets, SupportEvents and SupportClocks in
- * one transaction), so these tests do not depend on the /support conversation.
+ * The first test calls support as the importer does (/support, a document, Done); the others open
+ * their tickets as the reporter's Done does (Tickets, SupportEvents and SupportClocks in one
+ * transaction), to start where they test.
  */
 class DeskEndToEndTests extends SupportTestSupport {
 
@@ -107,6 +108,14 @@ class DeskEndToEndTests extends SupportTestSupport {
 			.orElseThrow();
 	}
 
+	/** The bot's newest message in the chat showing the fragment (not the person's own message). */
+	private static SeenMessage botSays(SimulatedUser user, long chat, String fragment) {
+		return await("the bot says \"" + fragment + "\"").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+			.until(() -> user.messages(chat).stream().filter(m -> m.fromId() != user.id() && m.text() != null
+					&& m.text().contains(fragment)).reduce((x, y) -> y), java.util.Optional::isPresent)
+			.orElseThrow();
+	}
+
 	private Ticket stored(Ticket ticket) {
 		return tickets.find(ticket.id()).orElseThrow();
 	}
@@ -120,19 +129,28 @@ class DeskEndToEndTests extends SupportTestSupport {
 		long group = deal.group();
 		SimulatedUser importer = deal.importer();
 
-		long document = importer.sendDocument(group, "invoice-77.pdf", "%PDF-1.4 invoice".getBytes(StandardCharsets.UTF_8));
-		Ticket ticket = open(importer, group, "The invoice is wrong", List.of(), Map.of(), Map.of(document, "invoice-77.pdf"));
+		// the importer calls support in the deal's group with a document (the reporter's side, merged from support-reporter)
+		importer.write(group, "/support");
+		botSays(importer, group, head(t(importer, "support.draft.describe", nameOf(importer), 1000)));
+		importer.write(group, "The invoice is wrong");
+		botSays(importer, group, head(t(importer, "support.draft.facts", nameOf(importer), 20, 2000)));
+		importer.sendDocument(group, "invoice-77.pdf", "%PDF-1.4 invoice".getBytes(StandardCharsets.UTF_8));
+		botSays(importer, group, t(importer, "support.draft.noted", 1, 20).split("\\.")[0]);
+		importer.press(group, t(importer, "support.draft.button.done"));
+		Ticket ticket = await().atMost(Duration.ofSeconds(20)).until(() -> newestTicketOf(importer.id()),
+				opened -> opened.status() == Ticket.Status.NEW);
 
 		// the card in the desk: number, description, the document as a link into the deal's group, Take
 		SeenMessage card = card(a, desk, ticket, "The invoice is wrong");
 		assertThat(card.text()).contains("invoice-77.pdf").contains(nameOf(importer)).contains(t(a, "support.desk.status.new"));
 		assertThat(card.hasButton(t(a, "support.take.button"))).isTrue();
 
-		// a fact added to the open ticket (the reporter's second /support in this deal): the card is edited in place
-		transactions.executeWithoutResult(status -> {
-			tickets.addFact(ticket.id(), importer.id(), group, document, "Also the VAT line is missing", null);
-			supportEvents.append(ticket.id(), importer.id(), TicketEventType.FACT_ADDED, Map.of(), null);
-		});
+		// the importer's second /support in this deal adds a fact to the open ticket: the card is edited in place
+		importer.write(group, "/support");
+		botSays(importer, group, head(t(importer, "support.call.adding", ticket.number())));
+		importer.write(group, "Also the VAT line is missing");
+		botSays(importer, group, t(importer, "support.draft.noted", 2, 20).split("\\.")[0]);
+		importer.press(group, t(importer, "support.draft.button.done"));
 		assertThat(card(a, desk, ticket, "Also the VAT line is missing").id()).isEqualTo(card.id());
 
 		// A takes; B's press comes second: "already taken by A", nothing changes
@@ -179,7 +197,8 @@ class DeskEndToEndTests extends SupportTestSupport {
 		Ticket done = stored(ticket);
 		assertThat(done.resolvedBy()).isEqualTo(AGENT_A);
 		assertThat(done.reopenUntil()).isEqualTo(done.resolvedAt().plus(Duration.ofHours(72)));
-		assertThat(eventTypes(ticket.id())).containsExactly(TicketEventType.OPENED, TicketEventType.FACT_ADDED, TicketEventType.TAKEN,
+		assertThat(eventTypes(ticket.id())).containsExactly(TicketEventType.DRAFTED, TicketEventType.DESCRIBED,
+				TicketEventType.OPENED, TicketEventType.FACT_ADDED, TicketEventType.TAKEN,
 				TicketEventType.TAKE_REFUSED, TicketEventType.AGENT_JOINED, TicketEventType.FIRST_RESPONSE,
 				TicketEventType.RESOLVED, TicketEventType.AGENT_REMOVED);
 		assertThat(dealEvents.of(rooms.in(group).orElseThrow().key()).stream().map(DealEvents.Event::type))
