@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * by a db-scheduler task ({@link SlaConfiguration}), on one instance of the cluster at a time.
  */
 @Component
-class SupportClockCheck {
+public class SupportClockCheck {
 
 	private static final Logger log = LoggerFactory.getLogger(SupportClockCheck.class);
 
@@ -40,8 +40,8 @@ class SupportClockCheck {
 		this.clock = clock;
 	}
 
-	/** Tells the reminders and breaches that are due; returns how many it told. */
-	int check() {
+	/** Tells the reminders and breaches that are due; returns how many it told (the recurring task runs it; a test may at once). */
+	public int check() {
 		int told = 0;
 		Instant now = clock.instant();
 		for (SupportClocks.View candidate : clocks.counting(BATCH)) {

@@ -61,8 +61,6 @@ class SupportCall implements ExpectedText, CancellableConversation {
 	static final String DONE = "sup_done";
 	static final String CANCEL = "sup_cancel";
 
-	/** Longest Telegram file id taken (the column's width); a longer one is no file Telegram made. */
-	static final int MAX_FILE_ID = 256;
 
 	private final SupportDrafts drafts;
 	private final Tickets tickets;
@@ -317,15 +315,12 @@ class SupportCall implements ExpectedText, CancellableConversation {
 		if (ticket.isEmpty()) {
 			return;
 		}
-		if (posted.fileId() == null || posted.fileUniqueId() == null || posted.fileId().length() > MAX_FILE_ID
-				|| posted.fileUniqueId().length() > MAX_FILE_ID / 2) {
+		Optional<Tickets.FileFact> file = Tickets.FileFact.of(posted);
+		if (file.isEmpty()) {
 			replies.answer(chat, posted.messageId(), user, "support.draft.badfile");
 			return;
 		}
-		String caption = posted.caption() == null || posted.caption().isBlank() ? null : Html.cutPlain(posted.caption().strip(), Ticket.MAX_TEXT);
-		String name = posted.fileName() == null || posted.fileName().isBlank() ? null : Html.cutPlain(posted.fileName().strip(), 200);
-		fact(draft.get(), ticket.get(), posted.messageId(), caption,
-				new Tickets.FileFact(posted.fileId(), posted.fileUniqueId(), name, Math.max(0, posted.fileSize())));
+		fact(draft.get(), ticket.get(), posted.messageId(), Tickets.FileFact.caption(posted), file.get());
 	}
 
 	private void fact(Draft draft, Ticket ticket, long messageId, String text, Tickets.FileFact file) {

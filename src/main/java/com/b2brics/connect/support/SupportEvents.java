@@ -56,10 +56,7 @@ public class SupportEvents {
 	public Optional<TicketEventRecorded> append(long ticketId, long actorId, TicketEventType type, Map<String, ?> payload,
 			String idempotencyKey) {
 		Tickets.lock(jdbc, ticketId);
-		if (idempotencyKey != null && jdbc.sql("SELECT COUNT(*) FROM support_events WHERE idempotency_key = :idem")
-			.param("idem", idempotencyKey)
-			.query(Long.class)
-			.single() > 0) {
+		if (idempotencyKey != null && seen(idempotencyKey)) {
 			return Optional.empty();
 		}
 		int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM support_events WHERE ticket_id = :ticket")
@@ -85,6 +82,14 @@ public class SupportEvents {
 		TicketEventRecorded recorded = new TicketEventRecorded(ticketId, seq, now, actorId, type);
 		publisher.publishEvent(recorded);
 		return Optional.of(recorded);
+	}
+
+	/** Whether a change with this idempotency key was stored already (a redelivered update, a repeated press). */
+	public boolean seen(String idempotencyKey) {
+		return jdbc.sql("SELECT COUNT(*) FROM support_events WHERE idempotency_key = :idem")
+			.param("idem", idempotencyKey)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** The ticket's whole log, in order. */

@@ -28,6 +28,7 @@ import com.b2brics.connect.sla.SupportClocks;
 import com.b2brics.connect.telegram.ButtonPressed;
 import com.b2brics.connect.telegram.CommandReceived;
 import com.b2brics.connect.telegram.ExpectedText;
+import com.b2brics.connect.telegram.DocumentPosted;
 import com.b2brics.connect.telegram.Html;
 import com.b2brics.connect.telegram.InlineButton;
 import com.b2brics.connect.telegram.Keyboard;
@@ -126,7 +127,7 @@ class TicketWork implements ExpectedText {
 				firstResponse(ticket, user, "upd:" + text.updateId());
 			}
 			else if (ticket.reporterId() == user && ticket.status() == Ticket.Status.WAITING_REPORTER && !inSupportDraft(chat, user)) {
-				answered(ticket, text, chat);
+				answered(ticket, text.updateId(), chat, text.messageId(), text.text(), null);
 			}
 		}
 	}
@@ -171,7 +172,30 @@ class TicketWork implements ExpectedText {
 			replies.answer(user, 0, user, "support.ask.toolong", Ticket.MAX_TEXT);
 			return;
 		}
-		answered(ticket, text, user);
+		answered(ticket, text.updateId(), user, text.messageId(), text.text(), null);
+	}
+
+	/** A file the asked reporter sends (in the deal's group or in private chat) answers /ask as a text does. */
+	@EventListener
+	void on(DocumentPosted posted) {
+		long chat = posted.chat().id();
+		long user = posted.user().id();
+		if (posted.user().isBot() || inSupportDraft(chat, user)) {
+			return;
+		}
+		Optional<Ticket> waiting = posted.chat().isPrivate() ? waitingOn(user)
+				: inChat(jdbc, chat).stream()
+					.filter(t -> t.reporterId() == user && t.status() == Ticket.Status.WAITING_REPORTER)
+					.findFirst();
+		if (waiting.isEmpty()) {
+			return;
+		}
+		Optional<Tickets.FileFact> file = Tickets.FileFact.of(posted);
+		if (file.isEmpty()) {
+			replies.answer(chat, posted.messageId(), user, "support.draft.badfile");
+			return;
+		}
+		answered(waiting.get(), posted.updateId(), chat, posted.messageId(), Tickets.FileFact.caption(posted), file.get());
 	}
 
 	private Optional<Ticket> waitingOn(long reporterId) {
@@ -193,36 +217,40 @@ class TicketWork implements ExpectedText {
 
 	private void firstResponse(Ticket ticket, long agent, String idem) {
 		Instant now = clock.instant();
-		if (events.append(ticket.id(), agent, TicketEventType.FIRST_RESPONSE, Map.of(), idem).isEmpty()) {
+		// stored before the log's event, so that the desk's card, drawn on it, shows the answer
+		if (events.seen(idem) || !tickets.update(ticket, "first_response_at = :at", Map.of("at", now))) {
 			return;
 		}
-		Ticket fresh = tickets.find(ticket.id()).orElseThrow();
-		tickets.update(fresh, "first_response_at = :at", Map.of("at", now));
 		clocks.answered(ticket.id(), agent, now);
+		events.append(ticket.id(), agent, TicketEventType.FIRST_RESPONSE, Map.of(), idem);
 	}
 
-	/** The reporter's answer to /ask: a fact of the ticket, the agent's turn again, the clock counting again. */
-	private void answered(Ticket ticket, TextReceived text, long answeredIn) {
-		String idem = "upd:" + text.updateId();
-		if (events.append(ticket.id(), ticket.reporterId(), TicketEventType.REPORTER_ANSWERED, Map.of("chat", answeredIn), idem)
-			.isEmpty()) {
+	/** The reporter's answer to /ask (a text, or a file with its caption): a fact of the ticket, the agent's turn again, the clock counting again. */
+	private void answered(Ticket ticket, long updateId, long chat, long messageId, String text, Tickets.FileFact file) {
+		String idem = "upd:" + updateId;
+		if (events.seen(idem)) {
 			return;
 		}
-		String answer = text.text().length() > Ticket.MAX_TEXT ? text.text().substring(0, Ticket.MAX_TEXT) : text.text();
-		tickets.addFact(ticket.id(), ticket.reporterId(), text.chat().id(), text.messageId(), answer, null);
-		Ticket fresh = tickets.find(ticket.id()).orElseThrow();
-		if (!tickets.move(fresh, Ticket.Status.TAKEN, null, Map.of())) {
+		// the move is the gate (of two instances or a repeated update one moves it); the log's event comes
+		// last, so that the desk's card, drawn on it, shows the ticket as it now is, with the new fact
+		if (!tickets.move(ticket, Ticket.Status.TAKEN, null, Map.of())) {
 			return;
 		}
+		String answer = text == null || text.length() <= Ticket.MAX_TEXT ? text : text.substring(0, Ticket.MAX_TEXT);
+		tickets.addFact(ticket.id(), ticket.reporterId(), chat, messageId, answer, file);
 		clocks.resume(ticket.id(), clock.instant()).ifPresent(view -> jdbc
 			.sql("UPDATE support_tickets SET first_response_due = :due WHERE id = :id")
 			.param("due", OffsetDateTime.ofInstant(view.dueAt(), ZoneOffset.UTC))
 			.param("id", ticket.id())
 			.update());
+		events.append(ticket.id(), ticket.reporterId(), TicketEventType.REPORTER_ANSWERED, Map.of("chat", chat), idem);
+		Ticket fresh = tickets.find(ticket.id()).orElseThrow();
+		String shown = file == null ? answer
+				: "\uD83D\uDCCE " + (file.fileName() == null ? "" : file.fileName()) + (answer == null ? "" : " " + answer);
 		toDesk(fresh, locale -> texts.text(locale, "support.ask.answered", fresh.number(), replies.name(fresh.reporterId()),
-				Html.cut(answer, 1000)));
-		if (text.chat().isPrivate()) {
-			replies.answer(text.chat().id(), text.messageId(), ticket.reporterId(), "support.ask.passed", fresh.number());
+				Html.cut(shown, 1000)));
+		if (chat == ticket.reporterId()) {
+			replies.answer(chat, messageId, ticket.reporterId(), "support.ask.passed", fresh.number());
 		}
 	}
 

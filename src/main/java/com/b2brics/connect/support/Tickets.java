@@ -41,6 +41,26 @@ public class Tickets {
 
 	/** A file the reporter attached, as Telegram described it. */
 	public record FileFact(String fileId, String fileUniqueId, String fileName, Long fileSize) {
+
+		/** Longest file id stored (the column's size); Telegram's are far shorter. */
+		static final int MAX_FILE_ID = 256;
+
+		/** The posted file as a fact, its name cut; empty when Telegram's ids are missing or longer than stored. */
+		static Optional<FileFact> of(com.b2brics.connect.telegram.DocumentPosted posted) {
+			if (posted.fileId() == null || posted.fileUniqueId() == null || posted.fileId().length() > MAX_FILE_ID
+					|| posted.fileUniqueId().length() > MAX_FILE_ID / 2) {
+				return Optional.empty();
+			}
+			String name = posted.fileName() == null || posted.fileName().isBlank() ? null
+					: com.b2brics.connect.telegram.Html.cutPlain(posted.fileName().strip(), 200);
+			return Optional.of(new FileFact(posted.fileId(), posted.fileUniqueId(), name, Math.max(0, posted.fileSize())));
+		}
+
+		/** The file's caption, cut to a fact's length; null when it has none. */
+		static String caption(com.b2brics.connect.telegram.DocumentPosted posted) {
+			return posted.caption() == null || posted.caption().isBlank() ? null
+					: com.b2brics.connect.telegram.Html.cutPlain(posted.caption().strip(), Ticket.MAX_TEXT);
+		}
 	}
 
 	/** Serializes this transaction's changes of the ticket with every other writer's (its row's lock). */

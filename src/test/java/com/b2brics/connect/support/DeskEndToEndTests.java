@@ -22,8 +22,6 @@ import com.b2brics.connect.deals.DealRoom;
 import com.b2brics.connect.deals.DealRooms;
 import com.b2brics.connect.sandbox.client.SeenMessage;
 import com.b2brics.connect.sandbox.client.SimulatedUser;
-import com.b2brics.connect.sla.SupportClockBreached;
-import com.b2brics.connect.sla.SupportClockReminder;
 import com.b2brics.connect.sla.SupportClocks;
 
 /**
@@ -45,13 +43,14 @@ class DeskEndToEndTests extends SupportTestSupport {
 	TransactionTemplate transactions;
 
 	@Autowired
+	com.b2brics.connect.sla.SupportClockCheck clockCheck;
+
+	@Autowired
 	DealRooms rooms;
 
 	@Autowired
 	DealEvents dealEvents;
 
-	@Autowired
-	org.springframework.context.ApplicationEventPublisher events;
 
 	private static final Pattern LINK = Pattern.compile("https://t\\.me/\\+[A-Za-z0-9_-]+");
 
@@ -316,16 +315,30 @@ class DeskEndToEndTests extends SupportTestSupport {
 		assertThat(tickets.facts(ticket.id())).extracting(Tickets.Fact::text).containsExactly("The certificate of origin");
 		seesInGroup(a, desk, "The certificate of origin");
 
-		// support's clock: a reminder goes to the desk as a reply to the card, the breach to the admins and onto the card
+		// asked again, the reporter answers with a file in private: a fact too, copied into the desk
+		a.reply(desk, card.id(), "/ask Please send the packing list");
+		await().atMost(Duration.ofSeconds(10)).until(() -> stored(ticket).status() == Ticket.Status.WAITING_REPORTER);
+		importer.sendDocument(importer.botChat(), "packing-list.pdf", "%PDF-1.4 packing".getBytes(StandardCharsets.UTF_8));
+		await().atMost(Duration.ofSeconds(10)).until(() -> stored(ticket).status() == Ticket.Status.TAKEN);
+		assertThat(tickets.facts(ticket.id())).extracting(Tickets.Fact::fileName).containsExactly(null, "packing-list.pdf");
+		await().atMost(Duration.ofSeconds(10)).until(() -> a.messages(desk).stream()
+			.anyMatch(m -> m.raw().get("document") instanceof Map<?, ?> d && "packing-list.pdf".equals(d.get("file_name"))));
+
+		// support's clock, moved: a minute before the due instant the check reminds the desk (a reply to the
+		// card, the highest point passed: 80 %); past it the breach goes to the admins and onto the card
 		SupportClocks.View running = supportClocks.of(ticket.id()).orElseThrow();
-		transactions.executeWithoutResult(status -> events.publishEvent(new SupportClockReminder(ticket.id(), 80, running.dueAt())));
+		clock.set(running.dueAt().minusSeconds(60));
+		clockCheck.check();
 		SeenMessage reminder = seesInGroup(a, desk, head(t(a, "support.clock.reminder", ticket.number(), 80, "x")).split(";")[0]);
 		assertThat(((Number) reminder.raw().get("reply_to_message_id")).longValue()).isEqualTo(card.id());
-		transactions.executeWithoutResult(status -> events.publishEvent(new SupportClockBreached(ticket.id(), running.dueAt())));
+		clock.set(running.dueAt().plusSeconds(1));
+		clockCheck.check();
+		clockCheck.check();
 		SimulatedUser admin = platformAdmin();
 		admin.sees(admin.botChat(), t(admin, "support.clock.breached", ticket.number(), "x", "y").split("\\(")[0]);
 		card(a, desk, ticket, t(a, "support.desk.card.breached"));
 		assertThat(eventTypes(ticket.id())).containsExactly(TicketEventType.OPENED, TicketEventType.TAKEN, TicketEventType.ASKED,
-				TicketEventType.REPORTER_ANSWERED, TicketEventType.CLOCK_REMINDED, TicketEventType.CLOCK_BREACHED);
+				TicketEventType.REPORTER_ANSWERED, TicketEventType.ASKED, TicketEventType.REPORTER_ANSWERED,
+				TicketEventType.CLOCK_REMINDED, TicketEventType.CLOCK_BREACHED);
 	}
 }
