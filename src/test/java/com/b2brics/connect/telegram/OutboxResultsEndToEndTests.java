@@ -47,6 +47,29 @@ class OutboxResultsEndToEndTests extends EndToEndTest {
 	}
 
 	@Test
+	void anEditThatChangesNothingIsNotQueuedForTelegramRefusesIt() {
+		SimulatedUser olga = sandbox.newUser("Olga", "en");
+		olga.startBot();
+		olga.sees(olga.botChat(), "Hello, Olga");
+		Keyboard.Inline keyboard = Keyboard.inline(java.util.List.of(java.util.List.of(InlineButton.url("Site", "https://example.com/"))));
+		long card = tx.execute(status -> outbox.send(OutgoingMessage.to(olga.id(), "Card, first").with(keyboard)));
+		// the same text and keyboard as the send: nothing queued, the send's row answers
+		long same = tx.execute(status -> outbox.editText(olga.id(), MessageRef.queued(card), "Card, first", keyboard, Priority.NORMAL));
+		assertThat(same).isEqualTo(card);
+		long edit = tx.execute(status -> outbox.editText(olga.id(), MessageRef.queued(card), "Card, second", keyboard, Priority.NORMAL));
+		assertThat(edit).isNotEqualTo(card);
+		// the same as that edit: none more; the same text without the keyboard (it would remove it): queued
+		long again = tx.execute(status -> outbox.editText(olga.id(), MessageRef.queued(card), "Card, second", keyboard, Priority.NORMAL));
+		assertThat(again).isEqualTo(edit);
+		long bare = tx.execute(status -> outbox.editText(olga.id(), MessageRef.queued(card), "Card, second", null, Priority.NORMAL));
+		assertThat(bare).isNotIn(card, edit);
+		await().atMost(Duration.ofSeconds(30)).until(() -> outbox.status(bare).orElseThrow().equals("SENT"));
+		assertThat(olga.currentlySees(olga.botChat(), "Card, second")).isTrue();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM telegram_outbox WHERE ref_outbox_id = :card AND method = 'editMessageText'")
+			.param("card", card).query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
 	void aLinkIsPutInPlaceOnceMadeAndAForgedStandInStaysText() {
 		SimulatedUser pavel = sandbox.newUser("Pavel", "en");
 		pavel.startBot();

@@ -117,7 +117,7 @@ class DurableOutbox implements Outbox {
 				return edit.get().id();
 			}
 		}
-		return editText(message.chatId(), MessageRef.queued(row.id()), html, null, message.priority());
+		return queueEdit(message.chatId(), MessageRef.queued(row.id()), html, message.priority());
 	}
 
 	@Override
@@ -144,7 +144,37 @@ class DurableOutbox implements Outbox {
 		if (keyboard != null) {
 			params.add("reply_markup", markup(keyboard));
 		}
+		Optional<Long> unchanged = sameAsNow(message, params);
+		if (unchanged.isPresent()) {
+			return unchanged.get();
+		}
 		return queue(chatId, "editMessageText", params, priority, true, false, message.outboxId());
+	}
+
+	/** An edit of the text queued as it is (a fold rewrote the row it edits already, so it is never "the same"). */
+	private long queueEdit(long chatId, MessageRef message, String html, Priority priority) {
+		JsonObject params = target(chatId, message);
+		addHtml(params, html);
+		return queue(chatId, "editMessageText", params, priority, true, false, message.outboxId());
+	}
+
+	/**
+	 * The row that already shows this text and keyboard when the message's newest send or text edit
+	 * queued the very same: Telegram refuses an edit that changes nothing ("message is not modified"),
+	 * so none is queued. Empty: queue the edit.
+	 */
+	private Optional<Long> sameAsNow(MessageRef message, JsonObject params) {
+		if (message.outboxId() <= 0) {
+			return Optional.empty();
+		}
+		return store.newestContentOf(message.outboxId())
+			.filter(row -> !"editMessageReplyMarkup".equals(row.method()))
+			.filter(row -> {
+				JsonObject now = com.google.gson.JsonParser.parseString(row.params()).getAsJsonObject();
+				return java.util.Objects.equals(now.get("text"), params.get("text"))
+						&& java.util.Objects.equals(now.get("reply_markup"), params.get("reply_markup"));
+			})
+			.map(OutboxStore.Row::id);
 	}
 
 	@Override

@@ -217,6 +217,20 @@ class OutboxStore {
 		jdbc.sql("UPDATE telegram_outbox SET params = :params WHERE id = :id").param("params", params).param("id", id).update();
 	}
 
+	/**
+	 * The newest row that set what the message queued as row {@code refOutboxId} shows: the send itself
+	 * or a later edit of its text or keyboard (failed ones left out: they changed nothing).
+	 */
+	Optional<Row> newestContentOf(long refOutboxId) {
+		return jdbc.sql("""
+				SELECT * FROM telegram_outbox WHERE (id = :ref OR ref_outbox_id = :ref)
+				AND method IN ('sendMessage', 'editMessageText', 'editMessageReplyMarkup') AND status IN ('PENDING', 'SENDING', 'SENT')
+				ORDER BY id DESC LIMIT 1""")
+			.param("ref", refOutboxId)
+			.query((rs, n) -> map(rs))
+			.optional();
+	}
+
 	/** The newest edit of the message queued as row {@code refOutboxId} that is still waiting to be sent. */
 	Optional<Row> pendingEditOf(long refOutboxId) {
 		return jdbc.sql("""

@@ -1,0 +1,3 @@
+-- The outbox finds the newest text it queued for one message (its send and the edits that name it)
+-- to drop an edit that would change nothing: Telegram refuses those ("message is not modified").
+CREATE INDEX telegram_outbox_ref_idx ON telegram_outbox (ref_outbox_id);
