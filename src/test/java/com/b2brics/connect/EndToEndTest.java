@@ -43,9 +43,25 @@ import com.b2brics.connect.telegram.Where;
 				"b2brics.leads.limits.clicks-per-address=0",
 				// tests that open leads and never enter the group must not lose it to the join grace timer while later
 				// tests run: a day here (leads.PoolFairnessEndToEndTests moves the clock past it)
-				"b2brics.leads.join-grace=1d" })
+				"b2brics.leads.join-grace=1d",
+				// a group registered or released is handed out once the recurring history check found its history
+				// hidden: every 1 s (+ db-scheduler's 250 ms polls) cost each new group ~0.75 s, ~150 groups a
+				// suite; here it looks every 100 ms, and db-scheduler every 50 ms (timers, document hashes)
+				"b2brics.groups.history-check-interval=100ms", "db-scheduler.polling-interval=50ms",
+				// a message whose chat is still paced (one a second) goes at the outbox's next look once the chat is free:
+				// 200 ms looks added ~100 ms to each of the suite's paced answers; 50 ms as in the simulation's worlds
+				"b2brics.telegram.outbox.poll-interval=50ms" })
 @Import(EndToEndTestSupport.class)
 public abstract class EndToEndTest {
+
+	static {
+		// Awaitility's defaults: a first look only after the poll interval (100 ms), then every 100 ms. An end-to-end
+		// step waits for something the app does in milliseconds, and the suite has a few thousand such waits: the
+		// first look comes at once, the next every 25 ms (docs/PERFORMANCE.md section 9). A wait given its own
+		// interval keeps it, with the first look at once too.
+		org.awaitility.Awaitility.setDefaultPollDelay(java.time.Duration.ZERO);
+		org.awaitility.Awaitility.setDefaultPollInterval(java.time.Duration.ofMillis(25));
+	}
 
 	@LocalServerPort
 	protected int port;

@@ -129,6 +129,8 @@ class GroupHistoryEndToEndTests extends EndToEndTest {
 		// the first deal: its importer talks prices in the group
 		SimulatedUser first = importerContacts("Pedro", service);
 		await().atMost(Duration.ofSeconds(15)).until(() -> java.util.Objects.equals(chatOf(first), group));
+		// the lead is stored before the outbox brings the importer its button
+		first.sees(first.botChat(), "is ready");
 		first.press(first.botChat(), "Open the chat");
 		await().atMost(Duration.ofSeconds(10)).until(() -> isGroupMember(group, first));
 		first.write(group, "Our target price is 48,500 USD per container");
