@@ -48,6 +48,7 @@ class OutboxResultsEndToEndTests extends EndToEndTest {
 
 	@Test
 	void anEditThatChangesNothingIsNotQueuedForTelegramRefusesIt() {
+		long violations = sandbox.stats().violations("message_not_modified");
 		SimulatedUser olga = sandbox.newUser("Olga", "en");
 		olga.startBot();
 		olga.sees(olga.botChat(), "Hello, Olga");
@@ -61,12 +62,15 @@ class OutboxResultsEndToEndTests extends EndToEndTest {
 		// the same as that edit: none more; the same text without the keyboard (it would remove it): queued
 		long again = tx.execute(status -> outbox.editText(olga.id(), MessageRef.queued(card), "Card, second", keyboard, Priority.NORMAL));
 		assertThat(again).isEqualTo(edit);
+		long keys = tx.execute(status -> outbox.editKeyboard(olga.id(), MessageRef.queued(card), keyboard));
+		assertThat(keys).isEqualTo(edit);
 		long bare = tx.execute(status -> outbox.editText(olga.id(), MessageRef.queued(card), "Card, second", null, Priority.NORMAL));
 		assertThat(bare).isNotIn(card, edit);
 		await().atMost(Duration.ofSeconds(30)).until(() -> outbox.status(bare).orElseThrow().equals("SENT"));
 		assertThat(olga.currentlySees(olga.botChat(), "Card, second")).isTrue();
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM telegram_outbox WHERE ref_outbox_id = :card AND method = 'editMessageText'")
 			.param("card", card).query(Long.class).single()).isEqualTo(2);
+		assertThat(sandbox.stats().violations("message_not_modified")).isEqualTo(violations);
 	}
 
 	@Test

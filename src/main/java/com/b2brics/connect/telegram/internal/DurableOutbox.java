@@ -177,11 +177,27 @@ class DurableOutbox implements Outbox {
 			.map(OutboxStore.Row::id);
 	}
 
+	/** The row that already shows this keyboard (its newest send or edit queued the very same), as {@link #sameAsNow} for text. */
+	private Optional<Long> sameKeyboardAsNow(MessageRef message, JsonObject params) {
+		if (message.outboxId() <= 0) {
+			return Optional.empty();
+		}
+		return store.newestContentOf(message.outboxId())
+			.filter(row -> java.util.Objects.equals(
+					com.google.gson.JsonParser.parseString(row.params()).getAsJsonObject().get("reply_markup"),
+					params.get("reply_markup")))
+			.map(OutboxStore.Row::id);
+	}
+
 	@Override
 	@Transactional
 	public long editKeyboard(long chatId, MessageRef message, Keyboard.Inline keyboard) {
 		JsonObject params = target(chatId, message);
 		params.add("reply_markup", keyboard == null ? markup(Keyboard.inline(List.of())) : markup(keyboard));
+		Optional<Long> unchanged = sameKeyboardAsNow(message, params);
+		if (unchanged.isPresent()) {
+			return unchanged.get();
+		}
 		return queue(chatId, "editMessageReplyMarkup", params, Priority.NORMAL, true, false, message.outboxId());
 	}
 
