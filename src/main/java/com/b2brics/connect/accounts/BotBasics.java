@@ -47,9 +47,12 @@ class BotBasics {
 	private final BotCommands commands;
 	private final Clock clock;
 	private final org.springframework.beans.factory.ObjectProvider<CancellableConversation> conversations;
+	private final org.springframework.beans.factory.ObjectProvider<com.b2brics.connect.telegram.HelpButtons> helpButtons;
 
 	BotBasics(Accounts accounts, BotUsers users, Outbox outbox, Texts texts, BotCommands commands, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<CancellableConversation> conversations) {
+			org.springframework.beans.factory.ObjectProvider<CancellableConversation> conversations,
+			org.springframework.beans.factory.ObjectProvider<com.b2brics.connect.telegram.HelpButtons> helpButtons) {
+		this.helpButtons = helpButtons;
 		this.conversations = conversations;
 		this.accounts = accounts;
 		this.users = users;
@@ -84,7 +87,12 @@ class BotBasics {
 
 	@OnCommand(value = "help", help = "bot.command.help", order = 1)
 	void help(CommandReceived command) {
-		reply(command, commands.help(command.chat(), command.user(), accounts.of(command.user())), null);
+		java.util.Locale locale = accounts.of(command.user());
+		List<InlineButton> buttons = helpButtons.orderedStream()
+			.flatMap(module -> module.helpButtons(command.chat(), command.user(), locale).stream())
+			.toList();
+		reply(command, commands.help(command.chat(), command.user(), locale),
+				buttons.isEmpty() ? null : Keyboard.column(buttons.toArray(InlineButton[]::new)));
 	}
 
 	@OnCommand(value = "language", help = "bot.command.language", order = 2)

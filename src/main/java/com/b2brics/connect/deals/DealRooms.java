@@ -43,6 +43,11 @@ public class DealRooms {
 			.single() > 0).map(roles -> new DealRoom(roles.dealKey(), chatId, roles));
 	}
 
+	/** Whether the group serves an open deal now (its room may not be made yet); reads only. */
+	public boolean serves(long chatId) {
+		return roles(chatId).isPresent();
+	}
+
 	private Optional<DealChats.DealRoles> roles(long chatId) {
 		return dealChats.orderedStream().map(chats -> chats.dealIn(chatId)).flatMap(Optional::stream).findFirst();
 	}

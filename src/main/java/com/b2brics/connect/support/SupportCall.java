@@ -131,6 +131,18 @@ class SupportCall implements ExpectedText, CancellableConversation {
 	void call(ButtonPressed pressed) {
 		long chat = pressed.chat().id();
 		long user = pressed.user().id();
+		if (pressed.chat().isPrivate()) {
+			// /help's button in private chat: as /support there
+			outbox.answerButton(pressed.callbackQueryId(), "", false);
+			Optional<Draft> open = drafts.of(chat, user, clock.instant());
+			if (open.isPresent()) {
+				resume(open.get(), 0);
+			}
+			else {
+				chooseDeal(chat, user);
+			}
+			return;
+		}
 		Optional<DealRoom> room = pressed.chat().isGroup() ? rooms.in(chat) : Optional.empty();
 		if (room.isEmpty()) {
 			outbox.answerButton(pressed.callbackQueryId(), replies.text(user, "support.call.nodeal"), true);

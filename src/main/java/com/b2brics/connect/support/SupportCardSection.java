@@ -8,16 +8,25 @@ import org.springframework.stereotype.Component;
 import com.b2brics.connect.core.Texts;
 import com.b2brics.connect.deals.DealCardSection;
 import com.b2brics.connect.deals.DealRoom;
+import com.b2brics.connect.deals.DealRooms;
+import com.b2brics.connect.telegram.ChatRef;
+import com.b2brics.connect.telegram.HelpButtons;
 import com.b2brics.connect.telegram.InlineButton;
+import com.b2brics.connect.telegram.TelegramUser;
 
-/** The deal card's <b>Call support</b> button (no lines of its own): the presser calls support as with /support. */
+/**
+ * The <b>Call support</b> button (no lines of its own) on the deal card and under /help, in private
+ * chat and in a deal's group: the presser calls support as with /support.
+ */
 @Component
-class SupportCardSection implements DealCardSection {
+class SupportCardSection implements DealCardSection, HelpButtons {
 
 	private final Texts texts;
+	private final DealRooms rooms;
 
-	SupportCardSection(Texts texts) {
+	SupportCardSection(Texts texts, DealRooms rooms) {
 		this.texts = texts;
+		this.rooms = rooms;
 	}
 
 	@Override
@@ -32,6 +41,17 @@ class SupportCardSection implements DealCardSection {
 
 	@Override
 	public List<InlineButton> buttons(DealRoom room, Locale locale) {
-		return List.of(InlineButton.callback(texts.text(locale, "support.call.button"), SupportCall.CALL, ""));
+		return List.of(button(locale));
+	}
+
+	/** In private chat always; in a group only where it serves an open deal (elsewhere /support is refused). */
+	@Override
+	public List<InlineButton> helpButtons(ChatRef chat, TelegramUser user, Locale locale) {
+		boolean applies = chat.isPrivate() || chat.isGroup() && rooms.serves(chat.id());
+		return applies ? List.of(button(locale)) : List.of();
+	}
+
+	private InlineButton button(Locale locale) {
+		return InlineButton.callback(texts.text(locale, "support.call.button"), SupportCall.CALL, "");
 	}
 }

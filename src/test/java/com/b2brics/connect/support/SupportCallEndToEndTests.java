@@ -69,6 +69,11 @@ class SupportCallEndToEndTests extends SupportTestSupport {
 		botSays(stranger, group, head(t(stranger, "support.call.notside")));
 		assertThat(count("SELECT COUNT(*) FROM support_tickets WHERE reporter_id = :id", stranger.id())).isZero();
 
+		// /help in the deal's group carries the Call support button too
+		importer.write(group, "/help");
+		assertThat(botSays(importer, group, "/support — " + t(importer, "bot.command.support")).buttons())
+			.contains(t(importer, "support.call.button"));
+
 		// /support → the description: too long is refused (nothing changed), then given
 		importer.write(group, "/support");
 		botSays(importer, group, head(t(importer, "support.draft.describe", nameOf(importer), 1000)));
@@ -149,11 +154,13 @@ class SupportCallEndToEndTests extends SupportTestSupport {
 		long group = deal.group();
 		long chat = importer.botChat();
 
+		// /help lists /support and carries the Call support button, which asks as /support does
 		importer.writeToBot("/help");
-		importer.sees(chat, "/support — " + t(importer, "bot.command.support"));
+		SeenMessage help = importer.sees(chat, "/support — " + t(importer, "bot.command.support"));
+		assertThat(help.buttons()).contains(t(importer, "support.call.button"));
 
 		// the deals as buttons, and No deal
-		importer.writeToBot("/support");
+		importer.press(chat, help.id(), t(importer, "support.call.button"));
 		SeenMessage choose = botSays(importer, chat, head(t(importer, "support.call.choose", nameOf(importer))));
 		String noDeal = t(importer, "support.call.button.nodeal");
 		assertThat(choose.buttons()).hasSize(3).contains(noDeal, t(importer, "support.draft.button.cancel"));
