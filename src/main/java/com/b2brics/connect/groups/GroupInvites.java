@@ -143,6 +143,20 @@ public class GroupInvites {
 			.optional();
 	}
 
+	/** The groups where the person holds a live link of the role, newest first (at most {@code limit}). */
+	List<Long> chatsOf(long userId, Role role, int limit) {
+		return jdbc.sql("""
+				SELECT DISTINCT chat_id, created_at FROM group_invites WHERE user_id = :user AND role = :role AND revoked_at IS NULL
+				ORDER BY created_at DESC""")
+			.param("user", userId)
+			.param("role", role.name())
+			.query((rs, n) -> rs.getLong("chat_id"))
+			.stream()
+			.distinct()
+			.limit(limit)
+			.toList();
+	}
+
 	/** Marks every live link into the group revoked and returns them, to be revoked in Telegram too. */
 	List<String> revokeAll(long chatId) {
 		List<String> links = jdbc.sql("SELECT invite_link FROM group_invites WHERE chat_id = :chat AND revoked_at IS NULL")

@@ -184,6 +184,11 @@ public class GroupPool {
 		return invites.roleOf(chatId, userId);
 	}
 
+	/** The groups where the person was let in (or invited) with a live personal link of the role, newest first. */
+	public java.util.List<Long> chatsWhere(long userId, Role role, int limit) {
+		return invites.chatsOf(userId, role, limit);
+	}
+
 	/**
 	 * The people the bot saw join the group and not leave, in the order they joined, with the role
 	 * their personal link gave them (empty for staff who were there before the deal).

@@ -33,11 +33,14 @@ class LeadChats implements DealChats {
 		this.deals = deals;
 	}
 
-	/** The open leads the person is a side of: as the importer, or on the partner's team. */
+	/** The open leads the person is a side of: as the importer, on the partner's team, or as a partner invited into it. */
 	@Override
 	public List<DealRef> dealsOf(long userId, Locale locale) {
 		Long partner = catalog.partnerOfTeamMember(userId).map(p -> p.id()).orElse(null);
-		return leads.openChatsOf(userId, partner, MAX_DEALS).stream()
+		return java.util.stream.Stream.concat(leads.openChatsOf(userId, partner, MAX_DEALS).stream(),
+				pool.chatsWhere(userId, Role.INVITED_PARTNER, MAX_DEALS).stream())
+			.distinct()
+			.limit(MAX_DEALS)
 			.flatMap(chat -> dealIn(chat).filter(roles -> roles.isCustomer(userId) || roles.isSupplier(userId))
 				.map(roles -> new DealRef(roles.dealKey(), chat, roles.storefrontSlug(), roles.summary(locale)))
 				.stream())

@@ -27,6 +27,10 @@ import com.b2brics.connect.sandbox.client.SimulatedUser;
  */
 class WholeDealEndToEndTests extends DealRoomTestSupport {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	DealRooms rooms;
+
+
 	/** Buttons and the card's first part speak the group's first language: English, the importer's. */
 	private String en(String key, Object... args) {
 		return plain(messages.getMessage(key, args, Locale.ENGLISH));
@@ -118,6 +122,14 @@ class WholeDealEndToEndTests extends DealRoomTestSupport {
 		assertThat(carrier.press(group, asked.id(), en("catalog.specialization.logistics")).text())
 			.isEqualTo(t(carrier, "deals.roles.noted", logistics));
 		cardShows(importer, group, nameOf(carrier));
+		// the invited partner's deals, for /support in private chat, include this one
+		carrier.writeToBot("/support");
+		String summary = rooms.existing(group).orElseThrow().summary(accounts.localeOf(carrier.id()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> carrier.messages(carrier.botChat()).stream()
+			.anyMatch(m -> m.buttons().stream().anyMatch(label -> label.startsWith(summary.substring(0, Math.min(30, summary.length()))))));
+		carrier.writeToBot("/cancel");
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM support_drafts WHERE user_id = :u")
+			.param("u", carrier.id()).query(Long.class).single() == 0);
 
 		// the stage: ready, changes requested with a reason, ready again, accepted
 		partner.write(group, "/ready");
