@@ -38,6 +38,15 @@ class DeskCard {
 
 	static final String TAKE = "sup_take";
 
+	/** Facts a card shows (the newest); the earlier ones are counted. */
+	static final int FACTS_ON_CARD = 8;
+
+	/** Characters of a text fact a card shows. */
+	static final int FACT_ON_CARD = 200;
+
+	/** Longest card (HTML) in all of the desk's languages; longer: in its first language alone. */
+	static final int MAX_CARD = 4000;
+
 	/** The changes that show on the card; drafting is the reporter's business. */
 	private static final Set<TicketEventType> SHOWN = EnumSet.complementOf(EnumSet.of(TicketEventType.DRAFTED,
 			TicketEventType.DESCRIBED, TicketEventType.CANCELLED, TicketEventType.TAKE_REFUSED));
@@ -83,7 +92,7 @@ class DeskCard {
 			return;
 		}
 		long chat = deskChat.get();
-		String html = groupTexts.forGroup(chat, locale -> render(ticket, locale));
+		String html = html(chat, ticket);
 		Keyboard.Inline keyboard = keyboard(chat, ticket);
 		boolean post = ticket.deskOutboxId() == null || recorded.type() == TicketEventType.OPENED
 				|| recorded.type() == TicketEventType.REOPENED;
@@ -141,12 +150,23 @@ class DeskCard {
 				: Keyboard.inline(List.of(List.of(InlineButton.callback(label, TAKE, String.valueOf(ticket.id())))));
 	}
 
+	/** The card in each of the desk's languages, or in its first alone when all of them would not fit Telegram's 4096. */
+	private String html(long chat, Ticket ticket) {
+		String html = groupTexts.forGroup(chat, locale -> render(ticket, locale));
+		return html.length() <= MAX_CARD ? html : render(ticket, groupTexts.languagesOf(chat).get(0));
+	}
+
 	private String render(Ticket ticket, Locale locale) {
 		String deal = ticket.chatId() == null ? texts.text(locale, "support.desk.card.nodeal")
 				: rooms.existing(ticket.chatId()).map(room -> Html.cut(room.summary(locale), 200))
 					.orElse(Html.escape(String.valueOf(ticket.dealKey())));
+		// the newest facts (a description of 1,000 and these stay well within one message), the rest counted
+		List<Tickets.Fact> all = tickets.facts(ticket.id());
 		List<String> facts = new ArrayList<>();
-		for (Tickets.Fact fact : tickets.facts(ticket.id())) {
+		if (all.size() > FACTS_ON_CARD) {
+			facts.add(texts.text(locale, "support.desk.card.earlier", all.size() - FACTS_ON_CARD));
+		}
+		for (Tickets.Fact fact : all.subList(Math.max(0, all.size() - FACTS_ON_CARD), all.size())) {
 			facts.add(fact(ticket, fact, locale));
 		}
 		ZoneId zone = zone(ticket);
@@ -192,7 +212,7 @@ class DeskCard {
 
 	private String fact(Ticket ticket, Tickets.Fact fact, Locale locale) {
 		if (fact.kind() == Tickets.Fact.Kind.TEXT) {
-			return "• " + Html.cut(fact.text(), 300);
+			return "• " + Html.cut(fact.text(), FACT_ON_CARD);
 		}
 		String name = Html.cut(fact.fileName() == null ? "file" : fact.fileName(), 100);
 		Optional<String> link = inDealGroup(ticket, fact) ? TelegramLinks.messageLink(fact.chatId(), fact.messageId())

@@ -263,6 +263,19 @@ class DeskEndToEndTests extends SupportTestSupport {
 		assertThat(eventTypes(ticket.id())).containsExactly(TicketEventType.OPENED, TicketEventType.TAKEN,
 				TicketEventType.FIRST_RESPONSE, TicketEventType.RESOLVED, TicketEventType.REOPENED, TicketEventType.TAKEN,
 				TicketEventType.RESOLVED);
+
+		// the longest description and the most facts, each of the longest: the card shows the newest 8 cut
+		// short and counts the rest, in one message that fits Telegram's 4096
+		SimulatedUser wordy = sandbox.newUser("Walter", "en");
+		Map<Long, String> many = new java.util.LinkedHashMap<>();
+		for (long i = 1; i <= Ticket.MAX_FACTS; i++) {
+			many.put(i, "fact " + i + " " + "y".repeat(Ticket.MAX_TEXT - 10));
+		}
+		Ticket full = open(wordy, null, "z".repeat(Ticket.MAX_DESCRIPTION), List.of(), many, Map.of());
+		SeenMessage fullCard = card(a, desk, full, plain(t(a, "support.desk.card.earlier", Ticket.MAX_FACTS - DeskCard.FACTS_ON_CARD)));
+		assertThat(fullCard.text().length()).isLessThanOrEqualTo(4096);
+		assertThat(fullCard.text()).contains("fact 13 ").contains("fact 20 ").doesNotContain("fact 12 ")
+			.contains(t(a, "support.desk.status.new"));
 	}
 
 	@Test
