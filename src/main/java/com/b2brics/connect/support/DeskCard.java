@@ -232,17 +232,8 @@ class DeskCard {
 	}
 
 	/** The open or recently resolved ticket whose card in the desk this message is (a reply's target). */
-	Optional<Ticket> ofCard(long telegramMessageId) {
-		if (telegramMessageId <= 0) {
-			return Optional.empty();
-		}
-		return jdbc.sql("""
-				SELECT * FROM support_tickets WHERE desk_outbox_id IS NOT NULL
-				AND status IN ('NEW', 'TAKEN', 'WAITING_REPORTER', 'RESOLVED') ORDER BY id DESC LIMIT 500""")
-			.query(Tickets::ticket)
-			.stream()
-			.filter(t -> messageId(t).filter(id -> id == telegramMessageId).isPresent())
-			.findFirst();
+	Optional<Ticket> ofCard(long deskChat, long telegramMessageId) {
+		return telegramMessageId <= 0 ? Optional.empty() : outbox.sentAs(deskChat, telegramMessageId).flatMap(tickets::withCard);
 	}
 
 	/** The ticket's deal room, if it has a deal and its room still stands. */

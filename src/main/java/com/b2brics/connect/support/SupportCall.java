@@ -409,11 +409,13 @@ class SupportCall implements ExpectedText, CancellableConversation {
 		long user = draft.userId();
 		Instant now = clock.instant();
 		String slug = ticket.storefrontSlug() != null ? ticket.storefrontSlug() : properties.calendar();
-		Instant due = clocks.start(ticket.id(), slug, now);
-		if (!tickets.move(ticket, Ticket.Status.NEW, "opened_at = :opened, first_response_due = :due", Map.of("opened", now, "due", due))) {
+		// the move is the gate (a second Done, another instance): the clock starts only for the one that opened it
+		if (!tickets.move(ticket, Ticket.Status.NEW, "opened_at = :opened", Map.of("opened", now))) {
 			replies.answer(draft.chatId(), 0, user, "support.draft.gone");
 			return;
 		}
+		Instant due = clocks.start(ticket.id(), slug, now);
+		tickets.promise(ticket.id(), due);
 		drafts.drop(draft.chatId(), user);
 		int facts = tickets.facts(ticket.id()).size();
 		Map<String, Object> payload = new LinkedHashMap<>();

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.groups.GroupInvites;
@@ -40,11 +39,9 @@ class TicketTaking {
 	private final Texts texts;
 	private final Outbox outbox;
 	private final DeskCard card;
-	private final JdbcClient jdbc;
 
 	TicketTaking(Tickets tickets, SupportEvents events, SupportDesk desk, SupportReplies replies, GroupInvites invites,
-			GroupPool pool, GroupTexts groupTexts, Texts texts, Outbox outbox, DeskCard card, JdbcClient jdbc) {
-		this.jdbc = jdbc;
+			GroupPool pool, GroupTexts groupTexts, Texts texts, Outbox outbox, DeskCard card) {
 		this.tickets = tickets;
 		this.events = events;
 		this.desk = desk;
@@ -119,7 +116,7 @@ class TicketTaking {
 		if (joined.user().isBot() || pool.roleOf(chat, user).filter(role -> role == Role.SUPPORT).isEmpty()) {
 			return;
 		}
-		Optional<Ticket> ticket = TicketWork.takenIn(jdbc, chat, user);
+		Optional<Ticket> ticket = tickets.takenIn(chat, user);
 		if (ticket.isEmpty()) {
 			return;
 		}

@@ -2,8 +2,6 @@ package com.b2brics.connect.support;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.b2brics.connect.accounts.PlatformAdmins;
@@ -58,6 +55,7 @@ class TicketWork implements ExpectedText {
 	private final Tickets tickets;
 	private final SupportEvents events;
 	private final SupportDesk desk;
+	private final SupportDrafts drafts;
 	private final DeskCard card;
 	private final SupportClocks clocks;
 	private final SupportProperties properties;
@@ -68,17 +66,17 @@ class TicketWork implements ExpectedText {
 	private final GroupTexts groupTexts;
 	private final PlatformAdmins admins;
 	private final Outbox outbox;
-	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final Texts texts;
 
-	TicketWork(Tickets tickets, SupportEvents events, SupportDesk desk, DeskCard card, SupportClocks clocks,
+	TicketWork(Tickets tickets, SupportEvents events, SupportDesk desk, SupportDrafts drafts, DeskCard card, SupportClocks clocks,
 			SupportProperties properties, SupportReplies replies, DealRooms rooms, DealEvents dealEvents, GroupPool pool,
-			GroupTexts groupTexts, PlatformAdmins admins, Outbox outbox, JdbcClient jdbc, Clock clock, Texts texts) {
+			GroupTexts groupTexts, PlatformAdmins admins, Outbox outbox, Clock clock, Texts texts) {
 		this.texts = texts;
 		this.tickets = tickets;
 		this.events = events;
 		this.desk = desk;
+		this.drafts = drafts;
 		this.card = card;
 		this.clocks = clocks;
 		this.properties = properties;
@@ -89,26 +87,7 @@ class TicketWork implements ExpectedText {
 		this.groupTexts = groupTexts;
 		this.admins = admins;
 		this.outbox = outbox;
-		this.jdbc = jdbc;
 		this.clock = clock;
-	}
-
-	/** The newest ticket the agent has in the group (TAKEN or WAITING_REPORTER). */
-	static Optional<Ticket> takenIn(JdbcClient jdbc, long chatId, long agentId) {
-		return inChat(jdbc, chatId).stream()
-			.filter(t -> t.takenBy() != null && t.takenBy() == agentId
-					&& (t.status() == Ticket.Status.TAKEN || t.status() == Ticket.Status.WAITING_REPORTER))
-			.findFirst();
-	}
-
-	/** The tickets of the deal in this group that the desk works on now (NEW, TAKEN, WAITING_REPORTER), newest first. */
-	static List<Ticket> inChat(JdbcClient jdbc, long chatId) {
-		return jdbc.sql("""
-				SELECT * FROM support_tickets WHERE chat_id = :chat AND status IN ('NEW', 'TAKEN', 'WAITING_REPORTER')
-				ORDER BY id DESC LIMIT 50""")
-			.param("chat", chatId)
-			.query(Tickets::ticket)
-			.list();
 	}
 
 	// ---- the agent's messages
@@ -121,7 +100,7 @@ class TicketWork implements ExpectedText {
 		if (desk.chat().filter(d -> d == chat).isPresent()) {
 			return;
 		}
-		for (Ticket ticket : inChat(jdbc, chat)) {
+		for (Ticket ticket : tickets.workedIn(chat)) {
 			if (ticket.takenBy() != null && ticket.takenBy() == user && ticket.firstResponseAt() == null
 					&& (ticket.status() == Ticket.Status.TAKEN || ticket.status() == Ticket.Status.WAITING_REPORTER)) {
 				firstResponse(ticket, user, "upd:" + text.updateId());
@@ -136,17 +115,17 @@ class TicketWork implements ExpectedText {
 	@Override
 	public boolean expects(TextReceived text) {
 		if (text.chat().isPrivate()) {
-			return waitingOn(text.user().id()).isPresent() && !inSupportDraft(text.chat().id(), text.user().id());
+			return tickets.waitingOn(text.user().id()).isPresent() && !inSupportDraft(text.chat().id(), text.user().id());
 		}
 		return text.replyToMessageId() > 0 && desk.chat().filter(d -> d == text.chat().id()).isPresent()
-				&& desk.isAgent(text.user().id()) && card.ofCard(text.replyToMessageId()).isPresent();
+				&& desk.isAgent(text.user().id()) && card.ofCard(text.chat().id(), text.replyToMessageId()).isPresent();
 	}
 
 	@OnText(Where.GROUP)
 	void onDeskReply(TextReceived text) {
 		long chat = text.chat().id();
 		long agent = text.user().id();
-		Ticket ticket = card.ofCard(text.replyToMessageId()).orElseThrow();
+		Ticket ticket = card.ofCard(chat, text.replyToMessageId()).orElseThrow();
 		if (ticket.takenBy() == null || ticket.takenBy() != agent
 				|| !(ticket.status() == Ticket.Status.TAKEN || ticket.status() == Ticket.Status.WAITING_REPORTER)) {
 			replies.answer(chat, text.messageId(), agent, "support.desk.reply.nottaker", ticket.number());
@@ -167,7 +146,7 @@ class TicketWork implements ExpectedText {
 	@OnText(Where.PRIVATE)
 	void onReporterText(TextReceived text) {
 		long user = text.user().id();
-		Ticket ticket = waitingOn(user).orElseThrow();
+		Ticket ticket = tickets.waitingOn(user).orElseThrow();
 		if (text.text().length() > Ticket.MAX_TEXT) {
 			replies.answer(user, 0, user, "support.ask.toolong", Ticket.MAX_TEXT);
 			return;
@@ -183,8 +162,8 @@ class TicketWork implements ExpectedText {
 		if (posted.user().isBot() || inSupportDraft(chat, user)) {
 			return;
 		}
-		Optional<Ticket> waiting = posted.chat().isPrivate() ? waitingOn(user)
-				: inChat(jdbc, chat).stream()
+		Optional<Ticket> waiting = posted.chat().isPrivate() ? tickets.waitingOn(user)
+				: tickets.workedIn(chat).stream()
 					.filter(t -> t.reporterId() == user && t.status() == Ticket.Status.WAITING_REPORTER)
 					.findFirst();
 		if (waiting.isEmpty()) {
@@ -198,21 +177,9 @@ class TicketWork implements ExpectedText {
 		answered(waiting.get(), posted.updateId(), chat, posted.messageId(), Tickets.FileFact.caption(posted), file.get());
 	}
 
-	private Optional<Ticket> waitingOn(long reporterId) {
-		return jdbc.sql("SELECT * FROM support_tickets WHERE reporter_id = :r AND status = 'WAITING_REPORTER' ORDER BY id DESC LIMIT 1")
-			.param("r", reporterId)
-			.query(Tickets::ticket)
-			.optional();
-	}
-
-	/** The reporter is in the middle of a /support conversation there: their texts are its answers. */
+	/** The reporter is in the middle of a /support conversation there: their texts and files are its answers. */
 	private boolean inSupportDraft(long chatId, long userId) {
-		return jdbc.sql("SELECT COUNT(*) FROM support_drafts WHERE chat_id = :chat AND user_id = :user AND expires_at > :now")
-			.param("chat", chatId)
-			.param("user", userId)
-			.param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-			.query(Long.class)
-			.single() > 0;
+		return drafts.of(chatId, userId, clock.instant()).isPresent();
 	}
 
 	private void firstResponse(Ticket ticket, long agent, String idem) {
@@ -238,11 +205,7 @@ class TicketWork implements ExpectedText {
 		}
 		String answer = text == null || text.length() <= Ticket.MAX_TEXT ? text : text.substring(0, Ticket.MAX_TEXT);
 		tickets.addFact(ticket.id(), ticket.reporterId(), chat, messageId, answer, file);
-		clocks.resume(ticket.id(), clock.instant()).ifPresent(view -> jdbc
-			.sql("UPDATE support_tickets SET first_response_due = :due WHERE id = :id")
-			.param("due", OffsetDateTime.ofInstant(view.dueAt(), ZoneOffset.UTC))
-			.param("id", ticket.id())
-			.update());
+		clocks.resume(ticket.id(), clock.instant()).ifPresent(view -> tickets.promise(ticket.id(), view.dueAt()));
 		events.append(ticket.id(), ticket.reporterId(), TicketEventType.REPORTER_ANSWERED, Map.of("chat", chat), idem);
 		Ticket fresh = tickets.find(ticket.id()).orElseThrow();
 		String shown = file == null ? answer
@@ -348,7 +311,7 @@ class TicketWork implements ExpectedText {
 		long chat = command.chat().id();
 		long user = command.user().id();
 		boolean inDesk = desk.chat().filter(d -> d == chat).isPresent();
-		Optional<Ticket> ticket = inDesk ? card.ofCard(command.replyToMessageId()) : takenIn(jdbc, chat, user);
+		Optional<Ticket> ticket = inDesk ? card.ofCard(chat, command.replyToMessageId()) : tickets.takenIn(chat, user);
 		if (ticket.isEmpty()) {
 			replies.answer(chat, command.messageId(), user, inDesk ? "support.desk.noticket" : "support.resolve.notyours");
 			return Optional.empty();
@@ -391,10 +354,7 @@ class TicketWork implements ExpectedText {
 			return;
 		}
 		Instant due = clocks.start(ticket.id(), slug, now);
-		jdbc.sql("UPDATE support_tickets SET first_response_due = :due WHERE id = :id")
-			.param("due", OffsetDateTime.ofInstant(due, ZoneOffset.UTC))
-			.param("id", ticket.id())
-			.update();
+		tickets.promise(ticket.id(), due);
 		if (events.append(ticket.id(), user, TicketEventType.REOPENED, Map.of(), "cb:" + pressed.callbackQueryId()).isEmpty()) {
 			return;
 		}

@@ -102,6 +102,48 @@ public class Tickets {
 			.findFirst();
 	}
 
+	/** The tickets of the deal in this group that the desk works on now (NEW, TAKEN, WAITING_REPORTER), newest first. */
+	public List<Ticket> workedIn(long chatId) {
+		return jdbc.sql("""
+				SELECT * FROM support_tickets WHERE chat_id = :chat AND status IN ('NEW', 'TAKEN', 'WAITING_REPORTER')
+				ORDER BY id DESC LIMIT 50""")
+			.param("chat", chatId)
+			.query(Tickets::ticket)
+			.list();
+	}
+
+	/** The newest ticket the agent has in the group (TAKEN or WAITING_REPORTER). */
+	public Optional<Ticket> takenIn(long chatId, long agentId) {
+		return workedIn(chatId).stream()
+			.filter(t -> t.takenBy() != null && t.takenBy() == agentId
+					&& (t.status() == Ticket.Status.TAKEN || t.status() == Ticket.Status.WAITING_REPORTER))
+			.findFirst();
+	}
+
+	/** The reporter's newest ticket waiting on their answer. */
+	public Optional<Ticket> waitingOn(long reporterId) {
+		return jdbc.sql("SELECT * FROM support_tickets WHERE reporter_id = :r AND status = 'WAITING_REPORTER' ORDER BY id DESC LIMIT 1")
+			.param("r", reporterId)
+			.query(Tickets::ticket)
+			.optional();
+	}
+
+	/** The open or recently resolved ticket whose desk card the outbox row sent. */
+	public Optional<Ticket> withCard(long deskOutboxId) {
+		return jdbc.sql("""
+				SELECT * FROM support_tickets WHERE desk_outbox_id = :card
+				AND status IN ('NEW', 'TAKEN', 'WAITING_REPORTER', 'RESOLVED')""")
+			.param("card", deskOutboxId)
+			.query(Tickets::ticket)
+			.optional();
+	}
+
+	/** The first response promised now (the clock's due instant after a start or a resume). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void promise(long ticketId, Instant due) {
+		jdbc.sql("UPDATE support_tickets SET first_response_due = :due WHERE id = :id").param("due", at(due)).param("id", ticketId).update();
+	}
+
 	/** Tickets in a status, oldest first (bounded). */
 	public List<Ticket> inStatus(Ticket.Status status, int limit) {
 		return jdbc.sql("SELECT * FROM support_tickets WHERE status = :status ORDER BY id")

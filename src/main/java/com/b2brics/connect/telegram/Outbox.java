@@ -68,6 +68,9 @@ public interface Outbox {
 	/** Telegram's message id of a sent message, once the sender has it. */
 	Optional<Long> telegramMessageId(long outboxId);
 
+	/** The row that sent the chat's message with this Telegram id (the reverse of {@link #telegramMessageId}). */
+	Optional<Long> sentAs(long chatId, long telegramMessageId);
+
 	/** Where a queued row stands: PENDING, SENDING, SENT, FAILED or UNREACHABLE. */
 	Optional<String> status(long outboxId);
 }

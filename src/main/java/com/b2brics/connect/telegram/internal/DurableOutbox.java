@@ -313,6 +313,11 @@ class DurableOutbox implements Outbox {
 	}
 
 	@Override
+	public Optional<Long> sentAs(long chatId, long telegramMessageId) {
+		return store.sentAs(chatId, telegramMessageId);
+	}
+
+	@Override
 	public Optional<String> status(long outboxId) {
 		return store.find(outboxId).map(OutboxStore.Row::status);
 	}

@@ -334,6 +334,16 @@ class OutboxStore {
 		return rows.size();
 	}
 
+	Optional<Long> sentAs(long chatId, long telegramMessageId) {
+		return jdbc.sql("""
+				SELECT id FROM telegram_outbox WHERE chat_id = :chat AND telegram_message_id = :mid
+				AND method IN ('sendMessage', 'sendDocument', 'copyMessage') ORDER BY id DESC LIMIT 1""")
+			.param("chat", chatId)
+			.param("mid", telegramMessageId)
+			.query(Long.class)
+			.optional();
+	}
+
 	Optional<Row> find(long id) {
 		return jdbc.sql("SELECT * FROM telegram_outbox WHERE id = :id").param("id", id).query((rs, n) -> map(rs)).optional();
 	}
