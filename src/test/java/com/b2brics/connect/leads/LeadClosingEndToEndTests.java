@@ -257,6 +257,10 @@ class LeadClosingEndToEndTests extends EndToEndTest {
 		for (int i = 0; i < 3; i++) {
 			addPoolGroup("Low-water room " + i);
 		}
+		// the admin's chat is shared by every test: let what earlier tests queued for it arrive before counting
+		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+				"SELECT COUNT(*) FROM telegram_outbox WHERE chat_id = :chat AND status IN ('PENDING', 'SENDING')")
+			.param("chat", admin.id()).query(Long.class).single() == 0);
 		long alertsBefore = admin.messages(admin.botChat()).stream().filter(m -> m.text().contains("free working groups are left")).count();
 		Service service = catalog.services("brazil").get(1);
 		SimulatedUser first = sandbox.newUser("LowFirst", "en");
